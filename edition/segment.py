@@ -1,0 +1,65 @@
+"""Sentence segmentation by rule, per language.
+
+Written by hand because no maintained, offline library segments Polish and Ukrainian
+with the rules an edition needs (initials "Д. В.", years "1934р.", "tzw.") and returns
+character offsets into the untouched source: sentence IDs must cover the text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lang import Language
+
+# A terminator run, optional closing quotes/brackets, then whitespace.
+_BREAK = re.compile(r"(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=\s)")
+_OPENERS = "\"'«„“‘(["
+_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+
+
+def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of one paragraph, whitespace excluded."""
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    for m in _BREAK.finditer(text):
+        if m.end() <= start:
+            continue
+        nxt = _skip_space(text, m.end())
+        if nxt >= len(text) or not _starts_sentence(text, nxt):
+            continue
+        if m.group().startswith(".") and not m.group().startswith("...") and _is_abbreviation(
+            text[start : m.start()], language
+        ):
+            continue
+        spans.append((start, m.end()))
+        start = nxt
+    end = len(text.rstrip())
+    if start < end:
+        spans.append((start, end))
+    return spans
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    while i < len(text) and text[i] in _OPENERS:
+        i += 1
+    return i < len(text) and (text[i].isupper() or text[i].isdigit())
+
+
+def _is_abbreviation(before: str, language: Language) -> bool:
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: "Д. В. Богомолов"
+        return True
+    lower = word.lower()
+    if lower in language.abbreviations:
+        return True
+    digits = lower.rstrip("".join(language.year_suffixes))
+    return digits != lower and digits.isdigit()  # "1934р."

@@ -1,0 +1,99 @@
+"""Writes the generated pages of an edition into the MkDocs ``docs`` folder.
+
+Generated Markdown goes to a git-ignored folder under ``docs/`` in the suffix layout
+mkdocs-static-i18n expects (``texts/<id>.<lang>.md``): files made in memory crash
+or are dropped by that plugin (see the project notes). A file is written only when its
+content changed, so ``mkdocs serve`` does not rebuild in a loop.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from . import render
+from .errors import EditionError, Problem
+from .ledger import LEDGER_NAME
+from .sources import Text, load_texts
+from .strings import missing_ui_languages
+
+GENERATED_DIRS = ("texts", "assets/edition")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where an edition lives and which UI languages it is built in."""
+
+    root: Path
+    ui_languages: tuple[str, ...]
+    docs_dir: Path | None = None
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary"
+
+    @property
+    def docs(self) -> Path:
+        return self.docs_dir or self.root / "docs"
+
+
+def load(settings: Settings) -> list[Text]:
+    """Read and validate everything the build needs; raises EditionError."""
+    missing = missing_ui_languages(settings.ui_languages)
+    if missing:
+        raise EditionError(
+            [Problem(Path("edition/data/ui.yml"), None, f"no interface strings for {missing}")]
+        )
+    return load_texts(settings.seeds, settings.ui_languages)
+
+
+def pages(texts: list[Text], ui_languages: tuple[str, ...]) -> dict[str, str]:
+    """Every generated page: path relative to ``docs`` -> Markdown."""
+    out: dict[str, str] = {}
+    for ui in ui_languages:
+        out[f"texts/index.{ui}.md"] = render.catalogue_page(texts, ui)
+        for text in texts:
+            out[f"texts/{text.id}.{ui}.md"] = render.reading_page(text, ui)
+    return out
+
+
+def assets() -> dict[str, bytes]:
+    folder = resources.files("edition").joinpath("assets")
+    return {f"assets/edition/{f.name}": f.read_bytes() for f in folder.iterdir() if f.is_file()}
+
+
+def generate(settings: Settings) -> list[Text]:
+    """Load the edition and bring the generated files under ``docs`` up to date."""
+    texts = load(settings)
+    for text in texts:
+        if text.ledger_is_stale():
+            (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
+    files: dict[str, bytes] = {k: v.encode() for k, v in pages(texts, settings.ui_languages).items()}
+    files.update(assets())
+    sync_tree(settings.docs, GENERATED_DIRS, files)
+    return texts
+
+
+def sync_tree(base: Path, managed: tuple[str, ...], files: dict[str, bytes]) -> None:
+    """Make the ``managed`` folders under ``base`` hold exactly ``files``."""
+    for rel, content in files.items():
+        path = base / rel
+        if not path.exists() or path.read_bytes() != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    for folder in managed:
+        root = base / folder
+        if not root.exists():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            rel = path.relative_to(base).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                shutil.rmtree(path)

@@ -1,0 +1,111 @@
+"""YAML loading that keeps line numbers, and JSON-Schema validation that reports them.
+
+PyYAML's safe loader drops positions; composing the node tree first lets a schema error
+("names.uk.name is missing") point at the line an editor must change.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .errors import Problem
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in ``edition/schemas``."""
+    text = resources.files("edition").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+class YamlDocument:
+    """A parsed YAML file with a way back from a data path to its source line."""
+
+    def __init__(self, path: Path, data: Any, root: yaml.Node | None):
+        self.path = path
+        self.data = data
+        self._root = root
+
+    def line_of(self, data_path: tuple[Any, ...] | list[Any]) -> int | None:
+        """1-based line of the node at ``data_path`` (the deepest existing ancestor)."""
+        node = self._root
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for key in data_path:
+            if isinstance(node, yaml.MappingNode):
+                found = next((v for k, v in node.value if k.value == str(key)), None)
+                if found is None:
+                    break
+                node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if key >= len(node.value):
+                    break
+                node = node.value[key]
+            else:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+    def problem(self, data_path: tuple[Any, ...] | list[Any], message: str) -> Problem:
+        return Problem(self.path, self.line_of(data_path), message)
+
+
+def read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
+    """Decode a UTF-8 file; a BOM is dropped, CRLF line ends become LF."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
+    return text.replace("\r\n", "\n"), []
+
+
+def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    text, problems = read_text_file(path)
+    if text is None:
+        return None, problems
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        return None, [Problem(path, line, f"malformed YAML: {exc.problem or exc}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(path, None, f"malformed YAML: {exc}")]
+    return YamlDocument(path, data, root), []
+
+
+def validate(doc: YamlDocument, schema_name: str, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+    """Schema problems of ``doc.data`` (or of the part at ``prefix``), each with its line."""
+    data = doc.data
+    for key in prefix:
+        data = data[key]
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    problems = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = (*prefix, *err.absolute_path)
+        field = ".".join(str(p) for p in err.absolute_path) or "(top level)"
+        problems.append(doc.problem(path, f"{field}: {_describe(err)}"))
+    return problems
+
+
+def _describe(err: jsonschema.ValidationError) -> str:
+    if err.validator == "required":
+        return err.message.replace("is a required property", "is missing")
+    if err.validator == "additionalProperties":
+        return err.message.replace("Additional properties are not allowed", "unknown field")
+    if err.validator == "enum":
+        return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
+    return err.message
