@@ -24,7 +24,9 @@ def paragraph_html(par: Paragraph, link_label: str) -> str:
     out, pos = [], 0
     for s in par.sentences:
         out.append(escape(par.text[pos : s.start], quote=False))
-        out.append(f'<span class="ed-s" id="{s.id}">{escape(par.text[s.start : s.end], quote=False)}</span>')
+        out.append(
+            f'<span class="ed-s" id="{s.id}">{escape(par.text[s.start : s.end], quote=False)}</span>'
+        )
         pos = s.end
     out.append(escape(par.text[pos:], quote=False))
     return (
@@ -92,8 +94,8 @@ def catalogue_page(texts: list[Text], ui: str) -> str:
         rows.append(
             "<tr>"
             f'<td><a href="{t.id}.html">{escape(t.meta["title"][ui])}</a></td>'
-            f'<td>{escape(s["languages"][t.original.lang])}</td>'
-            f'<td>{t.original.word_count} {s["words"]}, {len(t.original.paragraphs)} {s["paragraphs"]}</td>'
+            f"<td>{escape(s['languages'][t.original.lang])}</td>"
+            f"<td>{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}</td>"
             f"<td>{langs or s['none']}</td>"
             "</tr>"
         )

@@ -27,8 +27,10 @@ def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
         nxt = _skip_space(text, m.end())
         if nxt >= len(text) or not _starts_sentence(text, nxt):
             continue
-        if m.group().startswith(".") and not m.group().startswith("...") and _is_abbreviation(
-            text[start : m.start()], language
+        if (
+            m.group().startswith(".")
+            and not m.group().startswith("...")
+            and _is_abbreviation(text[start : m.start()], language)
         ):
             continue
         spans.append((start, m.end()))

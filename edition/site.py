@@ -29,6 +29,7 @@ class Settings:
     root: Path
     ui_languages: tuple[str, ...]
     docs_dir: Path | None = None
+    site_url: str = ""
 
     @property
     def seeds(self) -> Path:
@@ -64,8 +65,13 @@ def pages(texts: list[Text], ui_languages: tuple[str, ...]) -> dict[str, str]:
 
 
 def assets() -> dict[str, bytes]:
-    folder = resources.files("edition").joinpath("assets")
-    return {f"assets/edition/{f.name}": f.read_bytes() for f in folder.iterdir() if f.is_file()}
+    """The browser-side files of the edition (scripts, styles, vendored shims)."""
+    folder = Path(str(resources.files("edition").joinpath("assets")))
+    return {
+        f"assets/edition/{f.relative_to(folder).as_posix()}": f.read_bytes()
+        for f in sorted(folder.rglob("*"))
+        if f.is_file()
+    }
 
 
 def generate(settings: Settings) -> list[Text]:
@@ -74,7 +80,9 @@ def generate(settings: Settings) -> list[Text]:
     for text in texts:
         if text.ledger_is_stale():
             (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
-    files: dict[str, bytes] = {k: v.encode() for k, v in pages(texts, settings.ui_languages).items()}
+    files: dict[str, bytes] = {
+        k: v.encode() for k, v in pages(texts, settings.ui_languages).items()
+    }
     files.update(assets())
     sync_tree(settings.docs, GENERATED_DIRS, files)
     return texts

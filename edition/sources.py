@@ -110,7 +110,9 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
     files = {p.stem: p for p in sorted(folder.glob("*.txt"))}
     for code, path in files.items():
         if code not in lang.known_codes():
-            problems.append(Problem(path, None, _unknown_code(code) + " (file names are <lang>.txt)"))
+            problems.append(
+                Problem(path, None, _unknown_code(code) + " (file names are <lang>.txt)")
+            )
         elif code != original_code and code not in (meta.get("translations") or {}):
             problems.append(doc.problem((), f"{path.name} has no credit under 'translations:'"))
     for code in meta.get("translations") or {}:
@@ -135,7 +137,9 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
     original_lines = lines.pop(original_code)
     for code, tr_lines in lines.items():
         if len(tr_lines) != len(original_lines):
-            problems.append(_count_mismatch(files[code], tr_lines, files[original_code], original_lines))
+            problems.append(
+                _count_mismatch(files[code], tr_lines, files[original_code], original_lines)
+            )
     if problems:
         return None, problems
 
@@ -147,7 +151,8 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
         meta=meta,
         original=_version(original_code, files[original_code], original_lines, ids),
         translations={
-            code: _version(code, files[code], tr_lines, ids) for code, tr_lines in sorted(lines.items())
+            code: _version(code, files[code], tr_lines, ids)
+            for code, tr_lines in sorted(lines.items())
         },
         ledger=ledger,
         ledger_text=ledger.dump(),
@@ -161,7 +166,10 @@ def _unknown_code(code: str) -> str:
 
 def _check_localized(doc: YamlDocument, ui: tuple[str, ...]) -> list[Problem]:
     problems = []
-    paths = [*_LOCALIZED, *(("translations", c, "note") for c in doc.data.get("translations") or {})]
+    paths = [
+        *_LOCALIZED,
+        *(("translations", c, "note") for c in doc.data.get("translations") or {}),
+    ]
     for path in paths:
         node: Any = doc.data
         for key in path:
@@ -169,7 +177,9 @@ def _check_localized(doc: YamlDocument, ui: tuple[str, ...]) -> list[Problem]:
         if isinstance(node, dict):
             missing = [c for c in ui if c not in node]
             if missing:
-                problems.append(doc.problem(path, f"{'.'.join(path)}: no text for {', '.join(missing)}"))
+                problems.append(
+                    doc.problem(path, f"{'.'.join(path)}: no text for {', '.join(missing)}")
+                )
     return problems
 
 
@@ -181,7 +191,9 @@ def _read_paragraph_lines(path: Path) -> tuple[list[tuple[int, str]] | None, lis
     for number, line in enumerate(text.split("\n"), 1):
         for ch in line:
             if unicodedata.category(ch) == "Cc" and ch != "\t":
-                problems.append(Problem(path, number, f"control character U+{ord(ch):04X} in the text"))
+                problems.append(
+                    Problem(path, number, f"control character U+{ord(ch):04X} in the text")
+                )
                 break
         if line.strip():
             found.append((number, line))

@@ -10,21 +10,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from edition.config import read_settings
 from edition.errors import EditionError
-from edition.site import Settings, generate
-
-
-def _settings(config: MkDocsConfig) -> Settings:
-    i18n = config.plugins["i18n"].config
-    langs = tuple(lang.locale for lang in i18n.languages)
-    root = Path(config.config_file_path).parent
-    return Settings(root=root, ui_languages=langs, docs_dir=Path(config.docs_dir))
+from edition.site import generate
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if getattr(config.plugins["i18n"], "building", False):
         return  # i18n rebuilds each extra language inside the first build
     try:
-        generate(_settings(config))
+        generate(read_settings(Path(config.config_file_path)))
     except EditionError as exc:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None

@@ -3,7 +3,31 @@ from .base import Language
 LANGUAGE = Language(
     code="en",
     abbreviations=frozenset(
-        "mr mrs ms dr prof gen col lt st no vol pp ed eds e.g i.e cf vs approx jr sr u.s "
-        "u.k u.s.s.r".split()
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "gen",
+            "col",
+            "lt",
+            "st",
+            "no",
+            "vol",
+            "pp",
+            "ed",
+            "eds",
+            "e.g",
+            "i.e",
+            "cf",
+            "vs",
+            "approx",
+            "jr",
+            "sr",
+            "u.s",
+            "u.k",
+            "u.s.s.r",
+        ]
     ),
 )

@@ -1,0 +1,39 @@
+# Set-up and everyday commands. Every target installs what it needs first.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test lint check bundle chromium
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# Debian's Chromium: Playwright's own browser download cannot work on this machine.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## Build the site into site/ (first command of the README).
+site: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve
+
+check: $(STAMP)
+	$(PY) -m edition check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## Run the whole test suite, browser tests included (second command of the README).
+test: $(STAMP) node_modules/.package-lock.json chromium lint
+	$(PY) -m pytest

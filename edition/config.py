@@ -1,0 +1,46 @@
+"""Reads the edition's settings from ``mkdocs.yml`` without importing MkDocs.
+
+The UI languages are those of the i18n plugin; the folders sit beside ``mkdocs.yml``.
+MkDocs-specific YAML tags (``!ENV``, ``!!python/...``) are read as null: the core never
+needs their values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import EditionError, Problem
+from .site import Settings
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
+)
+
+
+def read_settings(config_file: Path) -> Settings:
+    """Settings of the edition configured by ``config_file`` (a ``mkdocs.yml``)."""
+    try:
+        data = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise EditionError([Problem(config_file, None, f"cannot read: {exc}")]) from None
+    langs: list[str] = []
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = [entry["locale"] for entry in plugin["i18n"].get("languages", [])]
+    if not langs:
+        raise EditionError([Problem(config_file, None, "no languages under plugins: i18n:")])
+    root = config_file.parent
+    return Settings(
+        root=root,
+        ui_languages=tuple(langs),
+        docs_dir=root / data.get("docs_dir", "docs"),
+        site_url=data.get("site_url") or "",
+    )

@@ -1,0 +1,114 @@
+"""Shared fixtures: a real build of the edition, an HTTP server, a guarded Chromium."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Kept outside the site: let through only what is on this machine.
+_LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+
+
+def build_site(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` on ``config`` into ``out``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real edition, built once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site over http on a free loopback port."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run the README's test command, which installs it")
+    home = tmp_path_factory.mktemp("chromium-home")
+    return {
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        ],
+        "env": {**os.environ, "XDG_CONFIG_HOME": str(home), "XDG_CACHE_HOME": str(home)},
+    }
+
+
+class Guard:
+    """Records every request that would leave the machine, every failed response and
+    every console error of a page."""
+
+    def __init__(self) -> None:
+        self.outside: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+
+    def route(self, route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in _LOCAL_SCHEMES or parts.hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def assert_clean(self) -> None:
+        assert self.outside == [], f"requests outside the site: {self.outside}"
+        assert self.failed == [], f"failed responses: {self.failed}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def guard(page) -> Guard:
+    """Blocks and records outside requests of ``page``; the test asserts it is clean."""
+    g = Guard()
+    page.context.route("**/*", g.route)
+    page.on("response", lambda r: r.status >= 400 and g.failed.append(f"{r.status} {r.url}"))
+    page.on("console", lambda m: m.type == "error" and g.console_errors.append(m.text))
+    return g

@@ -1,0 +1,143 @@
+"""The real edition built by MkDocs: clean, faithful to its sources, self-contained."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import html
+
+from edition.config import read_settings
+from edition.site import load
+
+from .conftest import ROOT, build_site
+
+pytestmark = pytest.mark.build
+UI = ("en", "pl", "uk")
+PREFIX = {"en": "", "pl": "pl/", "uk": "uk/"}
+
+
+def texts():
+    return load(read_settings(ROOT / "mkdocs.yml"))
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def test_strict_build_has_no_warning(tmp_path: Path) -> None:
+    result = build_site(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize("ui", UI)
+def test_every_source_paragraph_is_on_its_reading_page(site: Path, ui: str) -> None:
+    for text in texts():
+        doc = html.parse(str(site / f"{PREFIX[ui]}texts/{text.id}.html")).getroot()
+        article = doc.cssselect("article.ed-text")[0]
+        assert article.get("lang") == text.original.lang
+        paras = article.cssselect(".ed-para")
+        assert [p.get("id") for p in paras] == [f"p{i}" for i in range(1, len(paras) + 1)]
+        for par, el in zip(text.original.paragraphs, paras, strict=True):
+            shown = el.cssselect(".ed-p")[0].text_content()
+            assert norm(shown) == norm(par.text), f"{text.id} {par.id} differs"
+            spans = el.cssselect(".ed-s")
+            assert [s.get("id") for s in spans] == [s.id for s in par.sentences]
+            assert [s.text_content() for s in spans] == [
+                par.text[s.start : s.end] for s in par.sentences
+            ]
+            assert el.cssselect(f'a.ed-anchor[href="#{par.id}"]')
+
+
+def test_catalogue_lists_every_text_in_every_language(site: Path) -> None:
+    for ui in UI:
+        doc = html.parse(str(site / f"{PREFIX[ui]}texts/index.html")).getroot()
+        links = {a.get("href") for a in doc.cssselect("table.ed-catalogue a")}
+        assert links == {f"{t.id}.html" for t in texts()}
+
+
+_FETCHING = {
+    "script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+    "video": "src", "embed": "src", "object": "data", "link": "href", "use": "href",
+}  # fmt: skip
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+def _outside(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme in {"http", "https"}
+
+
+def test_nothing_is_loaded_from_outside_the_site(site: Path) -> None:
+    offenders = []
+    for page in site.rglob("*.html"):
+        doc = html.parse(str(page)).getroot()
+        for tag, attr in _FETCHING.items():
+            for el in doc.iter(tag):
+                url = el.get(attr) or ""
+                if tag == "link" and el.get("rel") in {"canonical"}:
+                    continue
+                if _outside(url):
+                    offenders.append(f"{page}: <{tag} {attr}={url}>")
+        for style in doc.iter("style"):
+            offenders += [f"{page}: {u}" for u in _CSS_URL.findall(style.text or "") if _outside(u)]
+    for css in site.rglob("*.css"):
+        text = css.read_text("utf-8")
+        offenders += [f"{css}: {u}" for u in _CSS_URL.findall(text) if _outside(u)]
+        offenders += [f"{css}: @import" for _ in re.findall(r"@import\s+['\"]?https?:", text)]
+    assert offenders == []
+
+
+def test_internal_links_and_fragments_resolve(site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(html.parse(str(path)).getroot().xpath("//@id"))
+        return ids[path]
+
+    # 404.html links from the site's root path, so that it works at any depth.
+    root_path = urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path
+    broken = []
+    for page in site.rglob("*.html"):
+        for el in html.parse(str(page)).getroot().iter("a", "link", "script", "img"):
+            url = el.get("href") or el.get("src")
+            if not url or _outside(url) or url.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            parts = urlsplit(url)
+            base = page.parent
+            if parts.path.startswith(root_path):
+                base, parts = site, parts._replace(path=parts.path[len(root_path) :])
+            target = (base / unquote(parts.path)).resolve() if parts.path else page
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {url}")
+            elif (
+                parts.fragment and target.suffix == ".html" and parts.fragment not in ids_of(target)
+            ):
+                broken.append(f"{page.relative_to(site)} -> {url} (no such id)")
+    assert broken == []
+
+
+def test_a_copied_seed_folder_builds_with_no_other_change(tmp_path: Path) -> None:
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", edition)
+    for folder in ("docs", "seeds", "glossary", "hooks", "overrides"):
+        if (ROOT / folder).exists():
+            shutil.copytree(
+                ROOT / folder, edition / folder, ignore=shutil.ignore_patterns("texts", "edition")
+            )
+    copy = edition / "seeds" / "copied-text"
+    shutil.copytree(ROOT / "seeds" / "manchuria-1920-1934", copy)
+    (copy / "paragraph-ids.yml").unlink()
+    result = build_site(edition / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for ui in UI:
+        catalogue = (tmp_path / "site" / f"{PREFIX[ui]}texts/index.html").read_text("utf-8")
+        assert 'href="copied-text.html"' in catalogue
+        assert (tmp_path / "site" / f"{PREFIX[ui]}texts/copied-text.html").exists()
+    assert (copy / "paragraph-ids.yml").exists()

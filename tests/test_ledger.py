@@ -1,0 +1,47 @@
+"""The ID ledger: published paragraph IDs never change meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edition.ledger import Ledger
+
+A = "Sowieci, pomni klęski sprzed prawie dwóch dekad, nie ważyli się zadrzeć."
+B = "ZSRR poprzez Komintern wspierał działalność partii w Japonii od 1922 roku."
+C = "Japończycy nie pozostawali dłużni i starali się osłabić wpływy sowieckie."
+D = "Nowy akapit dopisany później przez redakcję, bez związku z poprzednimi."
+
+
+def test_first_build_numbers_in_source_order() -> None:
+    assert Ledger().assign([A, B, C]) == ["p1", "p2", "p3"]
+
+
+def test_inserted_paragraph_gets_a_new_id_and_others_keep_theirs() -> None:
+    ledger = Ledger()
+    ledger.assign([A, B, C])
+    assert ledger.assign([A, D, B, C]) == ["p1", "p4", "p2", "p3"]
+
+
+def test_deleted_id_is_retired_and_never_reused() -> None:
+    ledger = Ledger()
+    ledger.assign([A, B, C])
+    assert ledger.assign([A, C]) == ["p1", "p3"]
+    assert ledger.retired == ["p2"]
+    assert ledger.assign([A, C, D]) == ["p1", "p3", "p4"]
+
+
+def test_edited_paragraph_keeps_its_id_when_its_start_or_end_is_kept() -> None:
+    ledger = Ledger()
+    ledger.assign([A, B, C])
+    edited_end = B.replace("od 1922 roku.", "od roku 1922, jak podają źródła.")
+    edited_start = "Tymczasem " + C[0].lower() + C[1:]
+    assert ledger.assign([A, edited_end, edited_start]) == ["p1", "p2", "p3"]
+
+
+def test_round_trip_through_the_file(tmp_path: Path) -> None:
+    ledger = Ledger()
+    ledger.assign([A, B])
+    path = tmp_path / "paragraph-ids.yml"
+    path.write_text(ledger.dump(), "utf-8")
+    again = Ledger.read(path)
+    assert again.assign([B, A, C]) == ["p2", "p1", "p3"]
