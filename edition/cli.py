@@ -3,23 +3,52 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from . import lang
+from .annotate import Matcher
 from .config import read_settings
-from .errors import EditionError
+from .errors import EditionError, Problem
+from .register import load_register
 from .site import load
+from .yamlfile import read_text_file
 
 
 def _check(args: argparse.Namespace) -> int:
-    settings = read_settings(args.config)
-    texts = load(settings)
-    for text in texts:
+    corpus = load(read_settings(args.config))
+    for text in corpus.texts:
         if text.ledger_is_stale():
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
+    for note in corpus.notes:
+        print(f"note: {note}")
+    texts = corpus.texts
     paragraphs = sum(len(t.original.paragraphs) for t in texts)
     translations = sum(len(t.translations) for t in texts)
-    print(f"ok: {len(texts)} texts, {paragraphs} paragraphs, {translations} translations")
+    mentions = sum(len(ms) for per in corpus.mentions.values() for ms in per.values())
+    print(
+        f"ok: {len(texts)} texts, {paragraphs} paragraphs, {translations} translations, "
+        f"{len(corpus.register)} register entries, {mentions} mentions"
+    )
+    return 0
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    if args.lang not in lang.known_codes():
+        raise EditionError([Problem(args.file, None, f"unknown language code {args.lang!r}")])
+    settings = read_settings(args.config)
+    register = load_register(args.register or settings.glossary, settings.ui_languages)
+    text, problems = read_text_file(args.file)
+    if text is None:
+        raise EditionError(problems)
+    matcher = Matcher(register, lang.get(args.lang))
+    found = [
+        {"start": m.start, "end": m.end, "surface": text[m.start : m.end], "ref": m.ref}
+        for m in matcher.find(text)
+    ]
+    json.dump(found, sys.stdout, ensure_ascii=False, indent=1)
+    print()
     return 0
 
 
@@ -30,9 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate all sources and the register without building")
+    ann = sub.add_parser(
+        "annotate", help="print the register mentions found in a plain text file as JSON"
+    )
+    ann.add_argument("--lang", required=True, help="language code of the text (pl, uk, en)")
+    ann.add_argument("--register", type=Path, help="register folder (default: glossary/)")
+    ann.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     try:
-        return {"check": _check}[args.command](args)
+        return {"check": _check, "annotate": _annotate}[args.command](args)
     except EditionError as exc:
         print(f"{len(exc.problems)} problem(s):", file=sys.stderr)
         print(exc, file=sys.stderr)

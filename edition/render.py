@@ -1,7 +1,8 @@
-"""HTML of reading pages and the catalogue. Knows nothing of MkDocs.
+"""HTML of the generated pages. Knows nothing of MkDocs.
 
-Pages are Markdown files whose body is one raw HTML block per part: Markdown leaves
-raw HTML blocks untouched, so no source character is reinterpreted as Markdown.
+Pages are Markdown files whose body is raw HTML blocks: Markdown leaves raw HTML blocks
+untouched, so no source character is reinterpreted as Markdown. Links in them are
+written as final ``.html`` paths, relative to the page (MkDocs does not rewrite them).
 """
 
 from __future__ import annotations
@@ -11,24 +12,59 @@ from typing import Any
 
 import yaml
 
+from .annotate import Mention
+from .corpus import Corpus
+from .register import Entry, Register
 from .sources import Paragraph, Text, Version
 from .strings import ui_strings
+
+TERM_PAGE = "register/glossary"
+NAMES_PAGE = "register/names"
 
 
 def front_matter(**fields: Any) -> str:
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def paragraph_html(par: Paragraph, link_label: str) -> str:
-    """One paragraph: a visible permalink, then the text with every sentence in a span."""
+def _t(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def entry_page(entry: Entry) -> str:
+    return TERM_PAGE if entry.kind == "term" else NAMES_PAGE
+
+
+def _mentions_html(
+    text: str, start: int, end: int, mentions: list[Mention], register: Register
+) -> str:
+    out, pos = [], start
+    for m in mentions:
+        if m.start < start or m.end > end:
+            continue
+        entry = register[m.ref]
+        out.append(_t(text[pos : m.start]))
+        out.append(
+            f'<button type="button" class="ed-ref" data-ref="{m.ref}" data-kind="{entry.kind}"'
+            f' popovertarget="ref-{m.ref}" popovertargetaction="show">'
+            f"{_t(text[m.start : m.end])}</button>"
+        )
+        pos = m.end
+    out.append(_t(text[pos:end]))
+    return "".join(out)
+
+
+def paragraph_html(
+    par: Paragraph, mentions: list[Mention], register: Register, link_label: str
+) -> str:
+    """One paragraph: a visible permalink, then the text, every sentence in a span and
+    every mention a button that opens the entry's popup."""
     out, pos = [], 0
     for s in par.sentences:
-        out.append(escape(par.text[pos : s.start], quote=False))
-        out.append(
-            f'<span class="ed-s" id="{s.id}">{escape(par.text[s.start : s.end], quote=False)}</span>'
-        )
+        out.append(_t(par.text[pos : s.start]))
+        inner = _mentions_html(par.text, s.start, s.end, mentions, register)
+        out.append(f'<span class="ed-s" id="{s.id}">{inner}</span>')
         pos = s.end
-    out.append(escape(par.text[pos:], quote=False))
+    out.append(_t(par.text[pos:]))
     return (
         f'<div class="ed-para" id="{par.id}">'
         f'<a class="ed-anchor" href="#{par.id}" title="{escape(link_label)} {par.id}">{par.id}</a>'
@@ -36,9 +72,56 @@ def paragraph_html(par: Paragraph, link_label: str) -> str:
     )
 
 
-def text_html(version: Version, link_label: str) -> str:
-    paras = "\n".join(paragraph_html(p, link_label) for p in version.paragraphs)
+def text_html(
+    version: Version, mentions: dict[str, list[Mention]], register: Register, ui: str
+) -> str:
+    label = ui_strings(ui)["paragraph_link"]
+    paras = "\n".join(
+        paragraph_html(p, mentions.get(p.id, []), register, label) for p in version.paragraphs
+    )
     return f'<article class="ed-text" lang="{version.lang}">\n{paras}\n</article>'
+
+
+def _dates(entry: Entry, s: dict[str, Any]) -> str:
+    born, died = entry.data.get("born"), entry.data.get("died")
+    if not (born or died):
+        return ""
+    return s["born_died"].format(born=born or "?", died=died or "?")
+
+
+def _authority_links(entry: Entry) -> list[str]:
+    links = []
+    if entry.wikidata:
+        links.append(f'<a href="https://www.wikidata.org/wiki/{entry.wikidata}">Wikidata</a>')
+    if entry.data.get("geonames"):
+        links.append(f'<a href="https://www.geonames.org/{entry.data["geonames"]}">GeoNames</a>')
+    return links
+
+
+def popups_html(refs: list[str], register: Register, ui: str, to_root: str) -> str:
+    """One popup per entry mentioned on the page, however often it is mentioned."""
+    s = ui_strings(ui)
+    out = []
+    for ref in refs:
+        entry = register[ref]
+        name = entry.name(ui)
+        facts = [_t(s["kinds"][entry.kind])]
+        if _dates(entry, s):
+            facts.append(_t(_dates(entry, s)))
+        links = [
+            f'<a href="{to_root}{entry_page(entry)}.html#{ref}">{_t(s["index_entry"])}</a>',
+            *_authority_links(entry),
+        ]
+        out.append(
+            f'<div popover id="ref-{ref}" class="ed-popup" role="dialog" aria-label="{escape(name)}">'
+            f'<button type="button" class="ed-popup-close" popovertarget="ref-{ref}"'
+            f' popovertargetaction="hide" aria-label="{escape(s["close"])}">×</button>'
+            f'<p class="ed-popup-name"><strong>{_t(name)}</strong></p>'
+            f'<p class="ed-popup-facts">{" · ".join(facts)}</p>'
+            f'<p class="ed-popup-def">{_t(entry.definition.get(ui, ""))}</p>'
+            f'<p class="ed-popup-links">{" · ".join(links)}</p></div>'
+        )
+    return '<div class="ed-popups">\n' + "\n".join(out) + "\n</div>"
 
 
 def _localized(value: dict[str, str] | None, ui: str) -> str:
@@ -49,39 +132,39 @@ def _licence(text: Text, s: dict[str, Any], ui: str) -> str:
     lic = text.meta["licence"]
     status = s["licence_unknown"] if lic["status"] == "unknown" else lic["status"]
     note = _localized(lic.get("note"), ui)
-    return escape(status) + (f" — {escape(note)}" if note else "")
+    return _t(status) + (f" — {_t(note)}" if note else "")
 
 
 def _translations(text: Text, s: dict[str, Any]) -> str:
     credits = text.meta.get("translations") or {}
     items = [
-        f"{escape(s['languages'][code])} ({s['translated_by']}: {escape(credits[code]['by'])})"
+        f"{_t(s['languages'][code])} ({s['translated_by']}: {_t(credits[code]['by'])})"
         for code in text.translations
     ]
     return ", ".join(items) or s["none"]
 
 
-def reading_page(text: Text, ui: str) -> str:
+def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
     s = ui_strings(ui)
     title = text.meta["title"][ui]
     rows = [
-        (s["original_language"], escape(s["languages"][text.original.lang])),
+        (s["original_language"], _t(s["languages"][text.original.lang])),
         (s["translations"], _translations(text, s)),
-        (s["source"], escape(_localized(text.meta["source"], ui))),
+        (s["source"], _t(_localized(text.meta["source"], ui))),
         (s["licence"], _licence(text, s, ui)),
     ]
     if text.meta.get("remarks"):
-        rows.append((s["remarks"], escape(_localized(text.meta["remarks"], ui))))
+        rows.append((s["remarks"], _t(_localized(text.meta["remarks"], ui))))
     meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    header = (
-        f'<header class="ed-header"><h1>{escape(title)}</h1>'
-        f'<dl class="ed-meta">{meta}</dl></header>'
-    )
+    mentions = corpus.of(text, text.original)
+    refs = list(dict.fromkeys(m.ref for ms in mentions.values() for m in ms))
     return (
-        front_matter(title=title, ed_text=text.id)
-        + header
+        front_matter(title=title)
+        + f'<header class="ed-header"><h1>{_t(title)}</h1><dl class="ed-meta">{meta}</dl></header>'
         + "\n\n"
-        + text_html(text.original, s["paragraph_link"])
+        + text_html(text.original, mentions, corpus.register, ui)
+        + "\n\n"
+        + popups_html(refs, corpus.register, ui, "../")
         + "\n"
     )
 
@@ -90,12 +173,15 @@ def catalogue_page(texts: list[Text], ui: str) -> str:
     s = ui_strings(ui)
     rows = []
     for t in texts:
-        langs = ", ".join(escape(s["languages"][v.lang]) for v in t.translations.values())
+        langs = ", ".join(_t(s["languages"][v.lang]) for v in t.translations.values())
+        length = (
+            f"{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}"
+        )
         rows.append(
             "<tr>"
-            f'<td><a href="{t.id}.html">{escape(t.meta["title"][ui])}</a></td>'
-            f"<td>{escape(s['languages'][t.original.lang])}</td>"
-            f"<td>{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}</td>"
+            f'<td><a href="{t.id}.html">{_t(t.meta["title"][ui])}</a></td>'
+            f"<td>{_t(s['languages'][t.original.lang])}</td>"
+            f"<td>{length}</td>"
             f"<td>{langs or s['none']}</td>"
             "</tr>"
         )
@@ -104,8 +190,52 @@ def catalogue_page(texts: list[Text], ui: str) -> str:
     )
     return (
         front_matter(title=s["catalogue"])
-        + f"<h1>{s['catalogue']}</h1>\n\n<p>{escape(s['catalogue_intro'])}</p>\n\n"
+        + f"<h1>{s['catalogue']}</h1>\n\n<p>{_t(s['catalogue_intro'])}</p>\n\n"
         + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
         + "".join(rows)
         + "</tbody></table>\n"
     )
+
+
+def register_page(corpus: Corpus, ui: str, kinds: tuple[str, ...], title_key: str) -> str:
+    """A list of register entries of ``kinds`` with definitions and links to every mention."""
+    s = ui_strings(ui)
+    where = _occurrences(corpus)
+    sections = []
+    for kind in kinds:
+        entries = sorted(
+            (e for e in corpus.register if e.kind == kind), key=lambda e: e.name(ui).lower()
+        )
+        items = []
+        for e in entries:
+            links = [
+                f'<a href="../texts/{text.id}.html#{pid}" hreflang="{text.original.lang}">'
+                f"{_t(text.meta['title'][ui])}, {pid}</a>"
+                for text, pid in where.get(e.id, [])
+            ]
+            facts = " · ".join(x for x in [_t(_dates(e, s)), *_authority_links(e)] if x)
+            items.append(
+                f'<dt id="{e.id}">{_t(e.name(ui))}</dt>'
+                f"<dd><p>{_t(e.definition.get(ui, ''))}</p>"
+                + (f'<p class="ed-facts">{facts}</p>' if facts else "")
+                + f"<p>{s['occurs_in']}: {', '.join(links) or _t(s['no_occurrences'])}</p></dd>"
+            )
+        if len(kinds) > 1:
+            sections.append(f"<h2>{_t(s['kinds_plural'][kind])}</h2>")
+        sections.append(f'<dl class="ed-register">{"".join(items)}</dl>')
+    return (
+        front_matter(title=s[title_key])
+        + f"<h1>{_t(s[title_key])}</h1>\n\n<p>{_t(s[title_key + '_intro'])}</p>\n\n"
+        + "\n\n".join(sections)
+        + "\n"
+    )
+
+
+def _occurrences(corpus: Corpus) -> dict[str, list[tuple[Text, str]]]:
+    """Entry ID -> (text, paragraph ID) of each paragraph of an original that mentions it."""
+    where: dict[str, list[tuple[Text, str]]] = {}
+    for text in corpus.texts:
+        for pid, mentions in corpus.of(text, text.original).items():
+            for ref in dict.fromkeys(m.ref for m in mentions):
+                where.setdefault(ref, []).append((text, pid))
+    return where

@@ -14,12 +14,14 @@ from importlib import resources
 from pathlib import Path
 
 from . import render
+from .corpus import Corpus, annotate_corpus
 from .errors import EditionError, Problem
 from .ledger import LEDGER_NAME
-from .sources import Text, load_texts
+from .register import load_register
+from .sources import load_texts
 from .strings import missing_ui_languages
 
-GENERATED_DIRS = ("texts", "assets/edition")
+GENERATED_DIRS = ("texts", "register", "assets/edition")
 
 
 @dataclass(frozen=True)
@@ -44,23 +46,38 @@ class Settings:
         return self.docs_dir or self.root / "docs"
 
 
-def load(settings: Settings) -> list[Text]:
-    """Read and validate everything the build needs; raises EditionError."""
+def load(settings: Settings) -> Corpus:
+    """Read, validate and annotate everything the build needs; raises EditionError."""
     missing = missing_ui_languages(settings.ui_languages)
     if missing:
         raise EditionError(
             [Problem(Path("edition/data/ui.yml"), None, f"no interface strings for {missing}")]
         )
-    return load_texts(settings.seeds, settings.ui_languages)
+    problems: list[Problem] = []
+    try:
+        texts = load_texts(settings.seeds, settings.ui_languages)
+    except EditionError as exc:
+        problems += exc.problems
+    try:
+        register = load_register(settings.glossary, settings.ui_languages)
+    except EditionError as exc:
+        problems += exc.problems
+    if problems:
+        raise EditionError(problems)
+    return annotate_corpus(texts, register)
 
 
-def pages(texts: list[Text], ui_languages: tuple[str, ...]) -> dict[str, str]:
+def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, str]:
     """Every generated page: path relative to ``docs`` -> Markdown."""
     out: dict[str, str] = {}
     for ui in ui_languages:
-        out[f"texts/index.{ui}.md"] = render.catalogue_page(texts, ui)
-        for text in texts:
-            out[f"texts/{text.id}.{ui}.md"] = render.reading_page(text, ui)
+        out[f"texts/index.{ui}.md"] = render.catalogue_page(corpus.texts, ui)
+        for text in corpus.texts:
+            out[f"texts/{text.id}.{ui}.md"] = render.reading_page(corpus, text, ui)
+        out[f"{render.TERM_PAGE}.{ui}.md"] = render.register_page(corpus, ui, ("term",), "glossary")
+        out[f"{render.NAMES_PAGE}.{ui}.md"] = render.register_page(
+            corpus, ui, ("person", "place", "organisation"), "names"
+        )
     return out
 
 
@@ -74,18 +91,16 @@ def assets() -> dict[str, bytes]:
     }
 
 
-def generate(settings: Settings) -> list[Text]:
+def generate(settings: Settings) -> Corpus:
     """Load the edition and bring the generated files under ``docs`` up to date."""
-    texts = load(settings)
-    for text in texts:
+    corpus = load(settings)
+    for text in corpus.texts:
         if text.ledger_is_stale():
             (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
-    files: dict[str, bytes] = {
-        k: v.encode() for k, v in pages(texts, settings.ui_languages).items()
-    }
+    files = {k: v.encode() for k, v in pages(corpus, settings.ui_languages).items()}
     files.update(assets())
     sync_tree(settings.docs, GENERATED_DIRS, files)
-    return texts
+    return corpus
 
 
 def sync_tree(base: Path, managed: tuple[str, ...], files: dict[str, bytes]) -> None:

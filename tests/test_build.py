@@ -21,7 +21,7 @@ PREFIX = {"en": "", "pl": "pl/", "uk": "uk/"}
 
 
 def texts():
-    return load(read_settings(ROOT / "mkdocs.yml"))
+    return load(read_settings(ROOT / "mkdocs.yml")).texts
 
 
 def norm(s: str) -> str:

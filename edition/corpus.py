@@ -1,0 +1,61 @@
+"""The edition read and analysed once: texts, register, and every mention in every version.
+
+Every page is rendered from this one structure, so a text is analysed once per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lang
+from .annotate import Matcher, Mention
+from .errors import Problem, raise_if
+from .overrides import apply, load_overrides
+from .register import Register
+from .sources import Paragraph, Text, Version
+
+Mentions = dict[str, list[Mention]]  # paragraph ID -> mentions in text order
+
+
+@dataclass
+class Corpus:
+    texts: list[Text]
+    register: Register
+    mentions: dict[tuple[str, str], Mentions] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def of(self, text: Text, version: Version) -> Mentions:
+        return self.mentions.get((text.id, version.lang), {})
+
+
+def annotate_corpus(texts: list[Text], register: Register) -> Corpus:
+    """Find every register entry in every version of every text; raises EditionError."""
+    corpus = Corpus(texts, register)
+    matchers: dict[str, Matcher] = {}
+    problems: list[Problem] = []
+    for text in texts:
+        overrides, found = load_overrides(text, register)
+        problems += found
+        for version in text.versions:
+            matcher = matchers.get(version.lang)
+            if matcher is None:
+                matcher = matchers[version.lang] = Matcher(register, lang.get(version.lang))
+            per_paragraph: Mentions = {}
+            for par in version.paragraphs:
+                own = [o for o in overrides if o.lang == version.lang and o.paragraph == par.id]
+                mentions = apply(matcher.find(par.text), own)
+                kept = [m for m in mentions if _within_a_sentence(m, par)]
+                corpus.notes += [
+                    f"{version.path}:{par.line}: {par.text[m.start : m.end]!r} spans two sentences;"
+                    " not annotated"
+                    for m in mentions
+                    if m not in kept
+                ]
+                per_paragraph[par.id] = kept
+            corpus.mentions[(text.id, version.lang)] = per_paragraph
+    raise_if(problems)
+    return corpus
+
+
+def _within_a_sentence(m: Mention, par: Paragraph) -> bool:
+    return any(s.start <= m.start and m.end <= s.end for s in par.sentences)

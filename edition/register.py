@@ -1,0 +1,135 @@
+"""The register (``glossary/*.yml``): persons, places, organisations and glossary terms.
+
+Each entry has one ID valid in every language, names per language (a main name and
+variant forms, all in their base form: inflection is the matcher's business), a short
+definition per language and authority data. Problems name the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import EditionError, Problem, raise_if
+from .yamlfile import load_yaml, validate
+
+KINDS = ("person", "place", "organisation", "term")
+_ONLY_FOR = {"born": "person", "died": "person", "geonames": "place", "coordinates": "place"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    names: dict[str, tuple[str, ...]]  # language -> (main name, *variants)
+    definition: dict[str, str]
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    source: Path = Path()
+    line: int = 0
+
+    def name(self, code: str) -> str:
+        """The main name in ``code``, else in English, else in any language."""
+        for c in (code, "en", *self.names):
+            if c in self.names:
+                return self.names[c][0]
+        return self.id
+
+    @property
+    def wikidata(self) -> str | None:
+        return self.data.get("wikidata")
+
+
+@dataclass
+class Register:
+    entries: dict[str, Entry]
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.entries[entry_id]
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+
+def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
+    """Every entry of every ``*.yml`` in ``folder``; raises EditionError listing all problems."""
+    if not folder.is_dir():
+        raise EditionError([Problem(folder, None, "the register folder does not exist")])
+    entries: dict[str, Entry] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yml")):
+        doc, found = load_yaml(path)
+        problems += found
+        if doc is None:
+            continue
+        if doc.data is None:
+            continue  # an empty file is an empty list
+        found = validate(doc, "register")
+        if found:
+            problems += [_with_entry(doc.data, p) for p in found]
+            continue
+        for i, item in enumerate(doc.data):
+            where = f"entry {item['id']}"
+            missing = [c for c in ui_languages if c not in item["definition"]]
+            if missing:
+                problems.append(
+                    doc.problem((i, "definition"), f"{where}: definition: no text for {missing}")
+                )
+            problems += [
+                doc.problem((i, key), f"{where}: {key}: only for a {kind}, not a {item['kind']}")
+                for key, kind in _ONLY_FOR.items()
+                if key in item and item["kind"] != kind
+            ]
+            missing = [c for c in ui_languages if c not in item["names"]]
+            if missing:
+                problems.append(doc.problem((i, "names"), f"{where}: names: none for {missing}"))
+            if "wikidata" in item and item["id"].startswith("Q") and item["wikidata"] != item["id"]:
+                problems.append(
+                    doc.problem((i, "wikidata"), f"{where}: wikidata {item['wikidata']} != id")
+                )
+            if item["id"] in entries:
+                first = entries[item["id"]]
+                problems.append(
+                    doc.problem(
+                        (i, "id"), f"{where}: duplicate ID (first in {first.source}:{first.line})"
+                    )
+                )
+                continue
+            names = {code: (n["name"], *n.get("variants", [])) for code, n in item["names"].items()}
+            entries[item["id"]] = Entry(
+                id=item["id"],
+                kind=item["kind"],
+                names=names,
+                definition=dict(item["definition"]),
+                data={
+                    k: v for k, v in item.items() if k not in {"id", "kind", "names", "definition"}
+                },
+                source=path,
+                line=doc.line_of((i,)) or 0,
+            )
+    raise_if(problems)
+    return Register(entries)
+
+
+def _with_entry(data: Any, problem: Problem) -> Problem:
+    """Prefix a schema problem with the ID of the entry it is in, when it has one."""
+    field_path = problem.message.split(":", 1)[0]
+    head = field_path.split(".", 1)[0]
+    if head.isdigit() and isinstance(data, list) and int(head) < len(data):
+        item = data[int(head)]
+        ident = (
+            item.get("id", f"#{int(head) + 1}") if isinstance(item, dict) else f"#{int(head) + 1}"
+        )
+        rest = (
+            problem.message.split(".", 1)[1]
+            if "." in field_path
+            else problem.message.split(": ", 1)[1]
+        )
+        return Problem(problem.path, problem.line, f"entry {ident}: {rest}")
+    return problem
