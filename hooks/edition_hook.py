@@ -13,6 +13,10 @@ from mkdocs.exceptions import PluginError
 from edition.config import read_settings
 from edition.errors import EditionError
 from edition.site import generate
+from edition.strings import ui_strings
+
+# Material's search panel is a dialog without a name (axe: aria-dialog-name).
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -22,3 +26,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         generate(read_settings(Path(config.config_file_path)))
     except EditionError as exc:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    label = ui_strings(config.theme["language"])["search"]
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)

@@ -141,3 +141,17 @@ def test_a_copied_seed_folder_builds_with_no_other_change(tmp_path: Path) -> Non
         assert 'href="copied-text.html"' in catalogue
         assert (tmp_path / "site" / f"{PREFIX[ui]}texts/copied-text.html").exists()
     assert (copy / "paragraph-ids.yml").exists()
+
+
+def test_every_mention_names_a_register_entry_with_one_popup(site: Path) -> None:
+    register = load(read_settings(ROOT / "mkdocs.yml")).register
+    for ui in UI:
+        for text in texts():
+            doc = html.parse(str(site / f"{PREFIX[ui]}texts/{text.id}.html")).getroot()
+            refs = {b.get("data-ref") for b in doc.cssselect("article .ed-ref")}
+            assert refs and refs <= set(register.entries)
+            popups = [p.get("id") for p in doc.cssselect(".ed-popup")]
+            assert sorted(popups) == sorted(f"ref-{r}" for r in refs)
+            for ref in refs:
+                popup = doc.cssselect(f"#ref-{ref}")[0]
+                assert register[ref].name(ui) in popup.text_content()

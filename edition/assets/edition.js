@@ -77,6 +77,14 @@
     document.addEventListener("beforetoggle", onToggle, true);
     document.addEventListener("toggle", onToggle, true);
     document.querySelectorAll(".ed-ref[popovertarget]").forEach(setUpHover);
+    // Light dismiss for taps too: not every touch browser closes a popover on a tap outside.
+    document.addEventListener("pointerup", function (e) {
+      if (e.pointerType === "mouse") return; // the browser's own light dismiss does it
+      if (e.target.closest && e.target.closest(".ed-popup, .ed-ref")) return;
+      document.querySelectorAll(".ed-popup:popover-open").forEach(function (pop) {
+        pop.hidePopover();
+      });
+    });
     window.addEventListener("resize", function () {
       document.querySelectorAll(".ed-popup:popover-open").forEach(function (pop) {
         var anchor = invokerFor(pop);
