@@ -61,6 +61,14 @@ class _Pattern:
     order: int
 
 
+@dataclass
+class _Group:
+    """The patterns that start with one word, longest first: the first word is tested once."""
+
+    first: _Word
+    patterns: list[_Pattern]
+
+
 def _gate(word: str) -> str:
     if len(word) > 1 and word.isupper():
         return "acronym"
@@ -73,19 +81,26 @@ class Matcher:
     def __init__(self, register: Register, language: Language, analyser: Analyser | None = None):
         self.language = language
         self.analyser = analyser or Analyser(language)
-        self._index: dict[str, list[_Pattern]] = defaultdict(list)
+        words: dict[str, _Word] = {}
+        groups: dict[str, _Group] = {}
         order = 0
         for entry in register:
             for name in dict.fromkeys(entry.names.get(language.code, ())):
-                words = tuple(self._word(m.group()) for m in TOKEN.finditer(name))
-                if not words:
+                tokens = TOKEN.findall(name)
+                if not tokens:
                     continue
-                pattern = _Pattern(entry.id, words, order)
+                pattern_words = tuple(
+                    words.get(t) or words.setdefault(t, self._word(t)) for t in tokens
+                )
+                group = groups.setdefault(tokens[0], _Group(pattern_words[0], []))
+                group.patterns.append(_Pattern(entry.id, pattern_words, order))
                 order += 1
-                first = words[0]
-                keys = first.analysis.lemmas | self._stems_of(first)
-                for key in keys:
-                    self._index[key].append(pattern)
+        self._index: dict[str, list[_Group]] = defaultdict(list)
+        for group in groups.values():
+            group.patterns.sort(key=lambda p: (-len(p.words), p.order))
+            first = group.first
+            for key in first.analysis.lemmas | (first.analysis.stems if first.is_word else set()):
+                self._index[key].append(group)
 
     def _word(self, text: str) -> _Word:
         is_word = text[0].isalnum() or text[0] == "_"
@@ -94,10 +109,6 @@ class Matcher:
             # A name's own words may also stand in the text unknown to the dictionary.
             analysis = Analysis(analysis.lemmas, self.analyser.stems(normalise(text)), True)
         return _Word(text, analysis, _gate(text) if is_word else "exact", is_word)
-
-    @staticmethod
-    def _stems_of(word: _Word) -> frozenset[str]:
-        return word.analysis.stems if word.is_word else frozenset()
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, left to right, without overlaps."""
@@ -117,22 +128,27 @@ class Matcher:
 
     def _best_at(self, i, tokens, analyses) -> tuple[_Pattern, int] | None:
         analysis = analyses[i]
-        keys = analysis.lemmas | analysis.stems
+        token = tokens[i][2]
         seen: set[int] = set()
         best: tuple[tuple[int, int, int], _Pattern, int] | None = None
-        for key in keys:
-            for pattern in self._index.get(key, ()):
-                if id(pattern) in seen:
+        for key in analysis.keys:
+            for group in self._index.get(key, ()):
+                if id(group) in seen:
                     continue
-                seen.add(id(pattern))
-                n = len(pattern.words)
-                if i + n > len(tokens):
+                seen.add(id(group))
+                if not group.first.accepts(token, analysis):
                     continue
-                if all(
-                    w.accepts(tokens[i + k][2], analyses[i + k])
-                    for k, w in enumerate(pattern.words)
-                ):
+                for pattern in group.patterns:
+                    n = len(pattern.words)
+                    if best is not None and n < best[0][0]:
+                        break  # longest first: nothing shorter can win
+                    if i + n > len(tokens) or not all(
+                        w.accepts(tokens[i + k][2], analyses[i + k])
+                        for k, w in enumerate(pattern.words[1:], 1)
+                    ):
+                        continue
                     rank = (n, tokens[i + n - 1][1] - tokens[i][0], -pattern.order)
                     if best is None or rank > best[0]:
                         best = (rank, pattern, n)
+                    break
         return (best[1], best[2]) if best else None

@@ -30,6 +30,11 @@ class Analysis:
     stems: frozenset[str]  # fallback stems; empty for words the dictionary knows
     known: bool
 
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every key under which a name starting with this word may be indexed."""
+        return self.lemmas | self.stems if self.stems else self.lemmas
+
 
 class Analyser:
     """Analyses words of one language, caching each distinct form."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EditionError, Problem, raise_if
-from .yamlfile import load_yaml, validate
+from .yamlfile import YamlDocument, load_yaml, validate
 
 KINDS = ("person", "place", "organisation", "term")
 _ONLY_FOR = {"born": "person", "died": "person", "geonames": "place", "coordinates": "place"}
@@ -25,8 +25,6 @@ class Entry:
     names: dict[str, tuple[str, ...]]  # language -> (main name, *variants)
     definition: dict[str, str]
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    source: Path = Path()
-    line: int = 0
 
     def name(self, code: str) -> str:
         """The main name in ``code``, else in English, else in any language."""
@@ -62,6 +60,7 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
     if not folder.is_dir():
         raise EditionError([Problem(folder, None, "the register folder does not exist")])
     entries: dict[str, Entry] = {}
+    first_seen: dict[str, tuple[YamlDocument, int]] = {}  # entry ID -> file and index
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yml")):
         doc, found = load_yaml(path)
@@ -93,14 +92,12 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 problems.append(
                     doc.problem((i, "wikidata"), f"{where}: wikidata {item['wikidata']} != id")
                 )
-            if item["id"] in entries:
-                first = entries[item["id"]]
-                problems.append(
-                    doc.problem(
-                        (i, "id"), f"{where}: duplicate ID (first in {first.source}:{first.line})"
-                    )
-                )
+            if item["id"] in first_seen:
+                first_doc, first_i = first_seen[item["id"]]
+                first = f"{first_doc.path}:{first_doc.line_of((first_i,))}"
+                problems.append(doc.problem((i, "id"), f"{where}: duplicate ID (first in {first})"))
                 continue
+            first_seen[item["id"]] = (doc, i)
             names = {code: (n["name"], *n.get("variants", [])) for code, n in item["names"].items()}
             entries[item["id"]] = Entry(
                 id=item["id"],
@@ -110,8 +107,6 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 data={
                     k: v for k, v in item.items() if k not in {"id", "kind", "names", "definition"}
                 },
-                source=path,
-                line=doc.line_of((i,)) or 0,
             )
     raise_if(problems)
     return Register(entries)
