@@ -83,6 +83,10 @@ def text_html(
 
 
 def _dates(entry: Entry, s: dict[str, Any]) -> str:
+    """Life dates of a person, or the coordinates of a place."""
+    if "coordinates" in entry.data:
+        lat, lon = entry.data["coordinates"]["lat"], entry.data["coordinates"]["lon"]
+        return f"{abs(lat):.2f}° {'NS'[lat < 0]}, {abs(lon):.2f}° {'EW'[lon < 0]}"
     born, died = entry.data.get("born"), entry.data.get("died")
     if not (born or died):
         return ""

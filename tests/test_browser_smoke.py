@@ -32,3 +32,19 @@ def test_reading_page_over_http(page: Page, server: str, guard) -> None:
 
 def test_reading_page_from_file(page: Page, site: Path, guard) -> None:
     _read_and_switch(page, site.as_uri(), guard)
+
+
+def test_a_reading_page_fits_a_phone_screen(browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
+    page = context.new_page()
+    for path in (
+        f"texts/{TEXT}.html",
+        "uk/texts/sino-soviet-1932-1937.html",
+        "pl/texts/index.html",
+    ):
+        page.goto(f"{server}/{path}")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    context.close()
