@@ -12,12 +12,14 @@ from typing import Any
 
 import yaml
 
+from .align import keys_of_translation
 from .annotate import Mention
 from .corpus import Corpus
 from .register import Entry, Register
 from .sources import Paragraph, Text, Version
 from .strings import ui_strings
 
+PARALLEL_DIR = "parallel"
 TERM_PAGE = "register/glossary"
 NAMES_PAGE = "register/names"
 
@@ -53,33 +55,58 @@ def _mentions_html(
     return "".join(out)
 
 
-def paragraph_html(
-    par: Paragraph, mentions: list[Mention], register: Register, link_label: str
+def sentences_html(
+    par: Paragraph, mentions: list[Mention], register: Register, attrs: list[str]
 ) -> str:
-    """One paragraph: a visible permalink, then the text, every sentence in a span and
-    every mention a button that opens the entry's popup."""
+    """The text of a paragraph, each sentence a span with ``attrs[i]``, mentions as buttons."""
     out, pos = [], 0
-    for s in par.sentences:
+    for s, attr in zip(par.sentences, attrs, strict=True):
         out.append(_t(par.text[pos : s.start]))
         inner = _mentions_html(par.text, s.start, s.end, mentions, register)
-        out.append(f'<span class="ed-s" id="{s.id}">{inner}</span>')
+        out.append(f'<span class="ed-s" {attr}>{inner}</span>')
         pos = s.end
     out.append(_t(par.text[pos:]))
+    return "".join(out)
+
+
+def _switch(href: str, label: str, pid: str) -> str:
+    """A link to the same paragraph in the other view (reading <-> parallel)."""
+    name = f"{escape(label)} {pid}"
+    return f'<a class="ed-switch" href="{href}#{pid}" title="{name}" aria-label="{name}">⇆</a>'
+
+
+def _anchor(pid: str, s: dict[str, Any]) -> str:
     return (
-        f'<div class="ed-para" id="{par.id}">'
-        f'<a class="ed-anchor" href="#{par.id}" title="{escape(link_label)} {par.id}">{par.id}</a>'
-        f'<p class="ed-p">{"".join(out)}</p></div>'
+        f'<a class="ed-anchor" href="#{pid}" title="{escape(s["paragraph_link"])} {pid}">{pid}</a>'
     )
 
 
-def text_html(
-    version: Version, mentions: dict[str, list[Mention]], register: Register, ui: str
+def paragraph_html(
+    par: Paragraph,
+    mentions: list[Mention],
+    register: Register,
+    s: dict[str, Any],
+    parallel: str | None,
 ) -> str:
-    label = ui_strings(ui)["paragraph_link"]
-    paras = "\n".join(
-        paragraph_html(p, mentions.get(p.id, []), register, label) for p in version.paragraphs
+    """One paragraph: a visible permalink (and a link to it in the ``parallel`` view),
+    then the text with every sentence in a span and every mention a button."""
+    attrs = [f'id="{x.id}"' for x in par.sentences]
+    return (
+        f'<div class="ed-para" id="{par.id}">{_anchor(par.id, s)}'
+        + (_switch(parallel, s["parallel_of"], par.id) if parallel else "")
+        + f'<p class="ed-p">{sentences_html(par, mentions, register, attrs)}</p></div>'
     )
-    return f'<article class="ed-text" lang="{version.lang}">\n{paras}\n</article>'
+
+
+def text_html(text: Text, corpus: Corpus, ui: str) -> str:
+    s = ui_strings(ui)
+    mentions = corpus.of(text, text.original)
+    parallel = f"../{PARALLEL_DIR}/{text.id}.html" if text.translations else None
+    paras = "\n".join(
+        paragraph_html(p, mentions.get(p.id, []), corpus.register, s, parallel)
+        for p in text.original.paragraphs
+    )
+    return f'<article class="ed-text" lang="{text.original.lang}">\n{paras}\n</article>'
 
 
 def _dates(entry: Entry, s: dict[str, Any]) -> str:
@@ -160,15 +187,73 @@ def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
     if text.meta.get("remarks"):
         rows.append((s["remarks"], _t(_localized(text.meta["remarks"], ui))))
     meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    mentions = corpus.of(text, text.original)
-    refs = list(dict.fromkeys(m.ref for ms in mentions.values() for m in ms))
+    links = (
+        f'<p class="ed-views"><a href="../{PARALLEL_DIR}/{text.id}.html">{_t(s["parallel_view"])}</a></p>'
+        if text.translations
+        else ""
+    )
     return (
         front_matter(title=title)
-        + f'<header class="ed-header"><h1>{_t(title)}</h1><dl class="ed-meta">{meta}</dl></header>'
+        + f'<header class="ed-header"><h1>{_t(title)}</h1><dl class="ed-meta">{meta}</dl>'
+        + f"{links}</header>"
         + "\n\n"
-        + text_html(text.original, mentions, corpus.register, ui)
+        + text_html(text, corpus, ui)
         + "\n\n"
-        + popups_html(refs, corpus.register, ui, "../")
+        + popups_html(_refs(corpus, text, [text.original]), corpus.register, ui, "../")
+        + "\n"
+    )
+
+
+def _refs(corpus: Corpus, text: Text, versions: list[Version]) -> list[str]:
+    return list(
+        dict.fromkeys(m.ref for v in versions for ms in corpus.of(text, v).values() for m in ms)
+    )
+
+
+def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
+    """The original beside its translations, one row per paragraph, sentences keyed by the
+    original sentence they render (``data-align``)."""
+    s = ui_strings(ui)
+    title = text.meta["title"][ui]
+    versions = text.versions
+    boxes = "".join(
+        f'<label><input type="checkbox" name="col" value="{v.lang}" checked> '
+        f"{_t(s['languages'][v.lang])}</label>"
+        for v in versions
+    )
+    rows = []
+    for k, orig in enumerate(text.original.paragraphs):
+        cells = []
+        for v in versions:
+            par = v.paragraphs[k]
+            if v is text.original:
+                attrs = [f'id="{x.id}" data-align="{x.id}"' for x in par.sentences]
+            else:
+                attrs = [
+                    f'data-align="{" ".join(keys)}"' for keys in keys_of_translation(orig, par)
+                ]
+            body = sentences_html(par, corpus.of(text, v).get(par.id, []), corpus.register, attrs)
+            cells.append(
+                f'<div class="ed-cell" lang="{v.lang}" data-lang="{v.lang}">'
+                f'<p class="ed-p">{body}</p></div>'
+            )
+        rows.append(
+            f'<div class="ed-row" id="{orig.id}">{_anchor(orig.id, s)}'
+            + _switch(f"../texts/{text.id}.html", s["reading_of"], orig.id)
+            + "".join(cells)
+            + "</div>"
+        )
+    return (
+        front_matter(title=f"{title} — {s['parallel_view']}")
+        + f'<header class="ed-header"><h1>{_t(title)}</h1>'
+        + f'<p class="ed-views"><a href="../texts/{text.id}.html">{_t(s["reading_view"])}</a></p>'
+        + f'<fieldset class="ed-columns"><legend>{_t(s["columns"])}</legend>{boxes}</fieldset>'
+        + f'<p class="ed-help">{_t(s["parallel_help"])}</p></header>'
+        + "\n\n"
+        + f'<div class="ed-parallel" style="--ed-cols: {len(versions)}">\n'
+        + "\n".join(rows)
+        + "\n</div>\n\n"
+        + popups_html(_refs(corpus, text, versions), corpus.register, ui, "../")
         + "\n"
     )
 

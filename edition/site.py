@@ -21,7 +21,7 @@ from .register import load_register
 from .sources import load_texts
 from .strings import missing_ui_languages
 
-GENERATED_DIRS = ("texts", "register", "assets/edition")
+GENERATED_DIRS = ("texts", "parallel", "register", "assets/edition")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,10 @@ def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, str]:
         out[f"texts/index.{ui}.md"] = render.catalogue_page(corpus.texts, ui)
         for text in corpus.texts:
             out[f"texts/{text.id}.{ui}.md"] = render.reading_page(corpus, text, ui)
+            if text.translations:
+                out[f"{render.PARALLEL_DIR}/{text.id}.{ui}.md"] = render.parallel_page(
+                    corpus, text, ui
+                )
         out[f"{render.TERM_PAGE}.{ui}.md"] = render.register_page(corpus, ui, ("term",), "glossary")
         out[f"{render.NAMES_PAGE}.{ui}.md"] = render.register_page(
             corpus, ui, ("person", "place", "organisation"), "names"

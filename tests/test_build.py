@@ -155,3 +155,23 @@ def test_every_mention_names_a_register_entry_with_one_popup(site: Path) -> None
             for ref in refs:
                 popup = doc.cssselect(f"#ref-{ref}")[0]
                 assert register[ref].name(ui) in popup.text_content()
+
+
+def test_parallel_views_pair_every_original_sentence_in_every_column(site: Path) -> None:
+    for ui in UI:
+        for text in texts():
+            doc = html.parse(str(site / f"{PREFIX[ui]}parallel/{text.id}.html")).getroot()
+            rows = doc.cssselect(".ed-parallel > .ed-row")
+            assert [r.get("id") for r in rows] == [p.id for p in text.original.paragraphs]
+            for row, par in zip(rows, text.original.paragraphs, strict=True):
+                wanted = {s.id for s in par.sentences}
+                for version in text.versions:
+                    cell = row.cssselect(f'.ed-cell[data-lang="{version.lang}"]')[0]
+                    assert cell.get("lang") == version.lang
+                    keys = {k for s in cell.cssselect(".ed-s") for k in s.get("data-align").split()}
+                    assert keys == wanted, (text.id, version.lang, par.id)
+                shown = row.cssselect(f'.ed-cell[data-lang="{text.original.lang}"] .ed-p')[0]
+                assert norm(shown.text_content()) == norm(par.text)
+            reading = html.parse(str(site / f"{PREFIX[ui]}texts/{text.id}.html")).getroot()
+            assert reading.cssselect(f'a.ed-switch[href="../parallel/{text.id}.html#p1"]')
+            assert doc.cssselect(f'a.ed-switch[href="../texts/{text.id}.html#p1"]')
