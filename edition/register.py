@@ -14,7 +14,6 @@ from typing import Any
 from .errors import EditionError, Problem, raise_if
 from .yamlfile import YamlDocument, load_yaml, validate
 
-KINDS = ("person", "place", "organisation", "term")
 _ONLY_FOR = {"born": "person", "died": "person", "geonames": "place", "coordinates": "place"}
 
 
