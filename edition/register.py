@@ -68,9 +68,11 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
             continue
         if doc.data is None:
             continue  # an empty file is an empty list
-        found = validate(doc, "register")
+        found = validate(
+            doc, "register", label=lambda path, data=doc.data: _entry_label(data, path)
+        )
         if found:
-            problems += [_with_entry(doc.data, p) for p in found]
+            problems += found
             continue
         for i, item in enumerate(doc.data):
             where = f"entry {item['id']}"
@@ -111,19 +113,11 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
     return Register(entries)
 
 
-def _with_entry(data: Any, problem: Problem) -> Problem:
-    """Prefix a schema problem with the ID of the entry it is in, when it has one."""
-    field_path = problem.message.split(":", 1)[0]
-    head = field_path.split(".", 1)[0]
-    if head.isdigit() and isinstance(data, list) and int(head) < len(data):
-        item = data[int(head)]
-        ident = (
-            item.get("id", f"#{int(head) + 1}") if isinstance(item, dict) else f"#{int(head) + 1}"
-        )
-        rest = (
-            problem.message.split(".", 1)[1]
-            if "." in field_path
-            else problem.message.split(": ", 1)[1]
-        )
-        return Problem(problem.path, problem.line, f"entry {ident}: {rest}")
-    return problem
+def _entry_label(data: Any, path: tuple[Any, ...]) -> str:
+    """``entry Q17: names.uk`` for a schema problem inside the entry at ``path[0]``."""
+    if not path or not isinstance(path[0], int):
+        return ".".join(map(str, path)) or "(top level)"
+    item = data[path[0]]
+    ident = item.get("id") if isinstance(item, dict) else None
+    head = f"entry {ident or f'#{path[0] + 1}'}"
+    return ": ".join([head, ".".join(map(str, path[1:]))]) if len(path) > 1 else head

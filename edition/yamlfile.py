@@ -7,6 +7,7 @@ PyYAML's safe loader drops positions; composing the node tree first lets a schem
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -98,17 +99,24 @@ def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     return YamlDocument(path, data, text), []
 
 
-def validate(doc: YamlDocument, schema_name: str, prefix: tuple[Any, ...] = ()) -> list[Problem]:
-    """Schema problems of ``doc.data`` (or of the part at ``prefix``), each with its line."""
-    data = doc.data
-    for key in prefix:
-        data = data[key]
+def validate(
+    doc: YamlDocument,
+    schema_name: str,
+    label: Callable[[tuple[Any, ...]], str] | None = None,
+) -> list[Problem]:
+    """Schema problems of ``doc.data``, each with its line.
+
+    ``label`` turns the data path of a problem into the words that lead its message
+    (by default the dotted path: ``names.uk``).
+    """
     validator = jsonschema.Draft202012Validator(schema(schema_name))
     problems = []
-    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        path = (*prefix, *err.absolute_path)
-        field = ".".join(str(p) for p in err.absolute_path) or "(top level)"
-        problems.append(doc.problem(path, f"{field}: {_describe(err)}"))
+    for err in sorted(
+        validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
+    ):
+        path = tuple(err.absolute_path)
+        where = label(path) if label else ".".join(map(str, path)) or "(top level)"
+        problems.append(doc.problem(path, f"{where}: {_describe(err)}"))
     return problems
 
 
