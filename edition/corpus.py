@@ -6,8 +6,10 @@ Every page is rendered from this one structure, so a text is analysed once per b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import lang
+from .align import keys_of_translation
 from .annotate import Matcher, Mention
 from .errors import Problem, raise_if
 from .overrides import apply, load_overrides
@@ -23,9 +25,33 @@ class Corpus:
     register: Register
     mentions: dict[tuple[str, str], Mentions] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    _alignments: dict[tuple[str, str], list[list[list[str]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def of(self, text: Text, version: Version) -> Mentions:
         return self.mentions.get((text.id, version.lang), {})
+
+    @cached_property
+    def occurrences(self) -> dict[str, list[tuple[Text, str]]]:
+        """Entry ID -> (text, paragraph ID) of each paragraph of an original mentioning it."""
+        where: dict[str, list[tuple[Text, str]]] = {}
+        for text in self.texts:
+            for pid, mentions in self.of(text, text.original).items():
+                for ref in dict.fromkeys(m.ref for m in mentions):
+                    where.setdefault(ref, []).append((text, pid))
+        return where
+
+    def alignment(self, text: Text, version: Version) -> list[list[list[str]]]:
+        """Per paragraph of ``version``, per sentence, the original sentence IDs it renders.
+        Computed once per translation, whatever the number of pages that show it."""
+        key = (text.id, version.lang)
+        if key not in self._alignments:
+            self._alignments[key] = [
+                keys_of_translation(orig, par)
+                for orig, par in zip(text.original.paragraphs, version.paragraphs, strict=True)
+            ]
+        return self._alignments[key]
 
 
 def annotate_corpus(texts: list[Text], register: Register) -> Corpus:

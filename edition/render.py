@@ -12,7 +12,6 @@ from typing import Any
 
 import yaml
 
-from .align import keys_of_translation
 from .annotate import Mention
 from .corpus import Corpus
 from .register import Entry, Register
@@ -229,9 +228,7 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
             if v is text.original:
                 attrs = [f'id="{x.id}" data-align="{x.id}"' for x in par.sentences]
             else:
-                attrs = [
-                    f'data-align="{" ".join(keys)}"' for keys in keys_of_translation(orig, par)
-                ]
+                attrs = [f'data-align="{" ".join(keys)}"' for keys in corpus.alignment(text, v)[k]]
             body = sentences_html(par, corpus.of(text, v).get(par.id, []), corpus.register, attrs)
             cells.append(
                 f'<div class="ed-cell" lang="{v.lang}" data-lang="{v.lang}">'
@@ -289,7 +286,7 @@ def catalogue_page(texts: list[Text], ui: str) -> str:
 def register_page(corpus: Corpus, ui: str, kinds: tuple[str, ...], title_key: str) -> str:
     """A list of register entries of ``kinds`` with definitions and links to every mention."""
     s = ui_strings(ui)
-    where = _occurrences(corpus)
+    where = corpus.occurrences
     sections = []
     for kind in kinds:
         entries = sorted(
@@ -318,13 +315,3 @@ def register_page(corpus: Corpus, ui: str, kinds: tuple[str, ...], title_key: st
         + "\n\n".join(sections)
         + "\n"
     )
-
-
-def _occurrences(corpus: Corpus) -> dict[str, list[tuple[Text, str]]]:
-    """Entry ID -> (text, paragraph ID) of each paragraph of an original that mentions it."""
-    where: dict[str, list[tuple[Text, str]]] = {}
-    for text in corpus.texts:
-        for pid, mentions in corpus.of(text, text.original).items():
-            for ref in dict.fromkeys(m.ref for m in mentions):
-                where.setdefault(ref, []).append((text, pid))
-    return where
