@@ -78,9 +78,8 @@ def _gate(word: str) -> str:
 class Matcher:
     """The register's names in one language, ready to be found in text."""
 
-    def __init__(self, register: Register, language: Language, analyser: Analyser | None = None):
-        self.language = language
-        self.analyser = analyser or Analyser(language)
+    def __init__(self, register: Register, language: Language):
+        self.analyser = Analyser(language)
         words: dict[str, _Word] = {}
         groups: dict[str, _Group] = {}
         order = 0

@@ -30,10 +30,8 @@
     if (!pop.classList || !pop.classList.contains("ed-popup")) return;
     if (event.newState === "open") {
       var anchor = invokerFor(pop);
-      if (anchor) {
-        place(pop, anchor);
-        if (event.type === "toggle") place(pop, anchor); // measured now that it shows
-      }
+      // beforetoggle places it before it shows; toggle corrects it now that it has a size.
+      if (anchor) place(pop, anchor);
     } else {
       delete pop.dataset.hover;
     }

@@ -20,9 +20,12 @@
     });
   }
 
-  function chosen(view) {
-    var all = Array.prototype.map.call(view.ownerDocument.querySelectorAll('.ed-columns input[name="col"]'),
-      function (box) { return box.value; });
+  function boxes() {
+    return Array.prototype.slice.call(document.querySelectorAll('.ed-columns input[name="col"]'));
+  }
+
+  function chosen() {
+    var all = boxes().map(function (box) { return box.value; });
     var asked = (new URLSearchParams(location.search).get("cols") || "").split(",").filter(function (c) {
       return all.indexOf(c) >= 0;
     });
@@ -30,7 +33,7 @@
   }
 
   function show(view, langs, write) {
-    document.querySelectorAll('.ed-columns input[name="col"]').forEach(function (box) {
+    boxes().forEach(function (box) {
       box.checked = langs.indexOf(box.value) >= 0;
       // Never fewer than two columns: the last two cannot be unchecked.
       box.disabled = box.checked && langs.length <= 2;
@@ -56,11 +59,10 @@
     var view = document.querySelector(".ed-parallel");
     if (!view || view.dataset.edReady) return;
     view.dataset.edReady = "1";
-    show(view, chosen(view), false);
-    document.querySelectorAll('.ed-columns input[name="col"]').forEach(function (box) {
+    show(view, chosen(), false);
+    boxes().forEach(function (box) {
       box.addEventListener("change", function () {
-        var langs = Array.prototype.filter.call(
-          document.querySelectorAll('.ed-columns input[name="col"]'), function (b) { return b.checked; })
+        var langs = boxes().filter(function (b) { return b.checked; })
           .map(function (b) { return b.value; });
         if (langs.length > 3) langs = langs.slice(0, 3);
         show(view, langs, true);
