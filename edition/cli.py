@@ -13,7 +13,7 @@ from .config import read_settings
 from .errors import EditionError, Problem
 from .register import load_register
 from .site import load
-from .yamlfile import read_text_file
+from .textfile import read_text_file
 
 
 def _check(args: argparse.Namespace) -> int:

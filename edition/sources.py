@@ -17,7 +17,8 @@ from . import lang
 from .errors import EditionError, Problem, raise_if
 from .ledger import LEDGER_NAME, Ledger
 from .segment import sentence_spans
-from .yamlfile import YamlDocument, load_yaml, read_text_file, validate
+from .textfile import read_text_file
+from .yamlfile import YamlDocument, load_yaml, validate
 
 META_NAME = "meta.yml"
 _LOCALIZED = (("title",), ("source",), ("remarks",), ("licence", "note"))

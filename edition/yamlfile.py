@@ -17,6 +17,7 @@ import jsonschema
 import yaml
 
 from .errors import Problem
+from .textfile import read_text_file
 
 
 @cache
@@ -69,19 +70,6 @@ class YamlDocument:
 
     def problem(self, data_path: tuple[Any, ...] | list[Any], message: str) -> Problem:
         return Problem(self.path, self.line_of(data_path), message)
-
-
-def read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
-    """Decode a UTF-8 file; a BOM is dropped, CRLF line ends become LF."""
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(path, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
-    return text.replace("\r\n", "\n"), []
 
 
 def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
