@@ -34,7 +34,9 @@ def read_settings(config_file: Path) -> Settings:
     langs: list[str] = []
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            langs = [entry["locale"] for entry in plugin["i18n"].get("languages", [])]
+            entries = plugin["i18n"].get("languages", [])
+            # The default language first: assignments without a language suffix are in it.
+            langs = [e["locale"] for e in sorted(entries, key=lambda e: not e.get("default"))]
     if not langs:
         raise EditionError([Problem(config_file, None, "no languages under plugins: i18n:")])
     root = config_file.parent

@@ -14,6 +14,7 @@ import yaml
 
 from .annotate import Mention
 from .corpus import Corpus
+from .linkbuilder import panel_html
 from .register import Entry, Register
 from .sources import Paragraph, Text, Version
 from .strings import ui_strings
@@ -199,6 +200,8 @@ def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
         + text_html(text, corpus, ui)
         + "\n\n"
         + popups_html(_refs(corpus, text, [text.original]), corpus.register, ui, "../")
+        + "\n\n"
+        + panel_html(ui, title)
         + "\n"
     )
 
@@ -251,6 +254,8 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
         + "\n".join(rows)
         + "\n</div>\n\n"
         + popups_html(_refs(corpus, text, versions), corpus.register, ui, "../")
+        + "\n\n"
+        + panel_html(ui, title)
         + "\n"
     )
 

@@ -29,7 +29,7 @@ class Settings:
     """Where an edition lives and which UI languages it is built in."""
 
     root: Path
-    ui_languages: tuple[str, ...]
+    ui_languages: tuple[str, ...]  # the default language first
     docs_dir: Path | None = None
     site_url: str = ""
 

@@ -76,6 +76,11 @@ def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     text, problems = read_text_file(path)
     if text is None:
         return None, problems
+    return parse_yaml(path, text)
+
+
+def parse_yaml(path: Path, text: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """``text`` (the YAML of ``path``, or a part of it padded so its lines keep their numbers)."""
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
