@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import lang
+from . import assignments, lang
 from .annotate import Matcher
 from .config import read_settings
 from .errors import EditionError, Problem
@@ -17,7 +17,14 @@ from .textfile import read_text_file
 
 
 def _check(args: argparse.Namespace) -> int:
-    corpus = load(read_settings(args.config))
+    settings = read_settings(args.config)
+    corpus = load(settings)
+    found = assignments.load_assignments(settings.docs, corpus, settings.ui_languages)
+    if args.accept_changes:
+        assignments.write_lock(settings.docs, assignments.current_lock(found))
+    changed, unrecorded = assignments.review(found, assignments.read_lock(settings.docs))
+    for problem in unrecorded:
+        print(f"note: {problem}; the next build records it")
     for text in corpus.texts:
         if text.ledger_is_stale():
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
@@ -29,8 +36,17 @@ def _check(args: argparse.Namespace) -> int:
     mentions = sum(len(ms) for per in corpus.mentions.values() for ms in per.values())
     print(
         f"ok: {len(texts)} texts, {paragraphs} paragraphs, {translations} translations, "
-        f"{len(corpus.register)} register entries, {mentions} mentions"
+        f"{len(corpus.register)} register entries, {mentions} mentions, "
+        f"{len(found)} assignments"
     )
+    if changed:
+        print(
+            f"{len(changed)} assigned passage(s) changed since the assignment was written; review"
+            " them, then record the new text with `python -m edition check --accept-changes`:",
+            file=sys.stderr,
+        )
+        print("\n".join(map(str, changed)), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -58,7 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         "--config", type=Path, default=Path("mkdocs.yml"), help="the edition's mkdocs.yml"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate all sources and the register without building")
+    check = sub.add_parser(
+        "check", help="validate all sources, the register and the assignments without building"
+    )
+    check.add_argument(
+        "--accept-changes",
+        action="store_true",
+        help="record the current text of every assigned passage as reviewed",
+    )
     ann = sub.add_parser(
         "annotate", help="print the register mentions found in a plain text file as JSON"
     )
