@@ -4,9 +4,9 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check bundle chromium
+.PHONY: site serve test lint check bundle chromium icu
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | icu
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -19,6 +19,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 chromium:
 	@command -v chromium >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# PyICU (collation) compiles against Debian's ICU: headers, pkg-config and a C++ compiler.
+icu:
+	@dpkg -s libicu-dev pkg-config g++ >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
 
 ## Build the site into site/ (first command of the README).
 site: $(STAMP)

@@ -19,6 +19,26 @@ from .sources import Paragraph, Text, Version
 Mentions = dict[str, list[Mention]]  # paragraph ID -> mentions in text order
 
 
+@dataclass(frozen=True, eq=False)
+class Occurrence:
+    """One mention of an entry in one version (original or translation) of a text."""
+
+    text: Text
+    version: Version
+    paragraph: Paragraph
+    sentence: int  # index of the sentence in the version's paragraph
+    anchors: tuple[str, ...]  # IDs of the original sentences it is in (or renders)
+    mention: Mention
+
+    @property
+    def is_original(self) -> bool:
+        return self.version is self.text.original
+
+    @property
+    def surface(self) -> str:
+        return self.paragraph.text[self.mention.start : self.mention.end]
+
+
 @dataclass
 class Corpus:
     texts: list[Text]
@@ -33,13 +53,26 @@ class Corpus:
         return self.mentions.get((text.id, version.lang), {})
 
     @cached_property
-    def occurrences(self) -> dict[str, list[tuple[Text, str]]]:
-        """Entry ID -> (text, paragraph ID) of each paragraph of an original mentioning it."""
-        where: dict[str, list[tuple[Text, str]]] = {}
+    def occurrences(self) -> dict[str, list[Occurrence]]:
+        """Entry ID -> every mention of it, text by text, the original before translations,
+        in text order. A translation's sentence is anchored to the original sentences it
+        renders (its own have no IDs); one that renders none, to its paragraph."""
+        where: dict[str, list[Occurrence]] = {}
         for text in self.texts:
-            for pid, mentions in self.of(text, text.original).items():
-                for ref in dict.fromkeys(m.ref for m in mentions):
-                    where.setdefault(ref, []).append((text, pid))
+            for version in text.versions:
+                mentions = self.of(text, version)
+                for k, par in enumerate(version.paragraphs):
+                    if version is text.original:
+                        anchors = [[s.id] for s in par.sentences]
+                    else:
+                        anchors = [keys or [par.id] for keys in self.alignment(text, version)[k]]
+                    for m in mentions.get(par.id, []):
+                        i = next(
+                            i for i, s in enumerate(par.sentences) if s.start <= m.start < s.end
+                        )
+                        where.setdefault(m.ref, []).append(
+                            Occurrence(text, version, par, i, tuple(anchors[i]), m)
+                        )
         return where
 
     def alignment(self, text: Text, version: Version) -> list[list[list[str]]]:

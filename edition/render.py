@@ -22,6 +22,7 @@ from .strings import ui_strings
 PARALLEL_DIR = "parallel"
 TERM_PAGE = "register/glossary"
 NAMES_PAGE = "register/names"
+ENTRY_DIR = "register/entries"
 
 
 def front_matter(**fields: Any) -> str:
@@ -33,7 +34,8 @@ def _t(text: str) -> str:
 
 
 def entry_page(entry: Entry) -> str:
-    return TERM_PAGE if entry.kind == "term" else NAMES_PAGE
+    """The entry's own index page (see ``index_pages``), without ``.html``."""
+    return f"{ENTRY_DIR}/{entry.id}"
 
 
 def _mentions_html(
@@ -140,7 +142,7 @@ def popups_html(refs: list[str], register: Register, ui: str, to_root: str) -> s
         if _dates(entry, s):
             facts.append(_t(_dates(entry, s)))
         links = [
-            f'<a href="{to_root}{entry_page(entry)}.html#{ref}">{_t(s["index_entry"])}</a>',
+            f'<a href="{to_root}{entry_page(entry)}.html">{_t(s["index_entry"])}</a>',
             *_authority_links(entry),
         ]
         out.append(
@@ -285,38 +287,4 @@ def catalogue_page(texts: list[Text], ui: str) -> str:
         + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
         + "".join(rows)
         + "</tbody></table>\n"
-    )
-
-
-def register_page(corpus: Corpus, ui: str, kinds: tuple[str, ...], title_key: str) -> str:
-    """A list of register entries of ``kinds`` with definitions and links to every mention."""
-    s = ui_strings(ui)
-    where = corpus.occurrences
-    sections = []
-    for kind in kinds:
-        entries = sorted(
-            (e for e in corpus.register if e.kind == kind), key=lambda e: e.name(ui).lower()
-        )
-        items = []
-        for e in entries:
-            links = [
-                f'<a href="../texts/{text.id}.html#{pid}" hreflang="{text.original.lang}">'
-                f"{_t(text.meta['title'][ui])}, {pid}</a>"
-                for text, pid in where.get(e.id, [])
-            ]
-            facts = " · ".join(x for x in [_t(_dates(e, s)), *_authority_links(e)] if x)
-            items.append(
-                f'<dt id="{e.id}">{_t(e.name(ui))}</dt>'
-                f"<dd><p>{_t(e.definition.get(ui, ''))}</p>"
-                + (f'<p class="ed-facts">{facts}</p>' if facts else "")
-                + f"<p>{s['occurs_in']}: {', '.join(links) or _t(s['no_occurrences'])}</p></dd>"
-            )
-        if len(kinds) > 1:
-            sections.append(f"<h2>{_t(s['kinds_plural'][kind])}</h2>")
-        sections.append(f'<dl class="ed-register">{"".join(items)}</dl>')
-    return (
-        front_matter(title=s[title_key])
-        + f"<h1>{_t(s[title_key])}</h1>\n\n<p>{_t(s[title_key + '_intro'])}</p>\n\n"
-        + "\n\n".join(sections)
-        + "\n"
     )

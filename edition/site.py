@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import render
+from . import index_pages, render
 from .corpus import Corpus, annotate_corpus
 from .errors import EditionError, Problem
 from .ledger import LEDGER_NAME
@@ -78,10 +78,7 @@ def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, str]:
                 out[f"{render.PARALLEL_DIR}/{text.id}.{ui}.md"] = render.parallel_page(
                     corpus, text, ui
                 )
-        out[f"{render.TERM_PAGE}.{ui}.md"] = render.register_page(corpus, ui, ("term",), "glossary")
-        out[f"{render.NAMES_PAGE}.{ui}.md"] = render.register_page(
-            corpus, ui, ("person", "place", "organisation"), "names"
-        )
+        out.update(index_pages.pages(corpus, ui))
     return out
 
 

@@ -1,0 +1,196 @@
+"""HTML of the index: one page per kind of entry with a letter bar, one page per entry
+with every occurrence in every text and translation, and an overview page.
+
+One page per entry (``register/entries/<ID>``) rather than an anchor on a long page: each
+entry has a short, citable address, and the cost of a page grows with its own occurrences,
+not with the size of the register. The entry pages stay out of the sidebar (``not_in_nav``
+in ``mkdocs.yml``): a sidebar of thousands of entries makes build time grow quadratically.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from .collation import OTHER, collation
+from .corpus import Corpus, Occurrence
+from .index import by_text, kwic, letters, surface_forms
+from .register import Entry
+from .render import (
+    ENTRY_DIR,
+    NAMES_PAGE,
+    PARALLEL_DIR,
+    TERM_PAGE,
+    _authority_links,
+    _dates,
+    _t,
+    front_matter,
+)
+from .strings import ui_strings
+
+# The index page of each kind of entry; glossary terms keep the glossary page.
+INDEX_PAGES = {
+    "person": "register/persons",
+    "place": "register/places",
+    "organisation": "register/organisations",
+    "term": TERM_PAGE,
+}
+NAME_KINDS = ("person", "place", "organisation")
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-other" if letter == OTHER else f"letter-{letter}"
+
+
+def _mention_count(occurrences: list[Occurrence], s: dict[str, Any]) -> str:
+    texts = len({o.text.id for o in occurrences})
+    return s["mention_count"].format(mentions=len(occurrences), texts=texts)
+
+
+def index_page(corpus: Corpus, ui: str, kind: str) -> str:
+    """Every entry of ``kind`` in the alphabetical order of ``ui``, under a letter bar."""
+    s = ui_strings(ui)
+    title, intro = (
+        (s["glossary"], s["glossary_intro"])
+        if kind == "term"
+        else (s["kinds_plural"][kind], s["index_intro"])
+    )
+    groups = letters(corpus.register, kind, ui)
+    present = {letter for letter, _ in groups}
+    bar = [
+        f'<a href="#{_letter_id(x)}">{_t(x)}</a>'
+        if x in present
+        else f'<span class="ed-letter-empty">{_t(x)}</span>'
+        for x in collation(ui).letters
+    ]
+    if OTHER in present:
+        bar.append(f'<a href="#{_letter_id(OTHER)}" title="{escape(s["other"])}">{OTHER}</a>')
+    sections = []
+    for letter, entries in groups:
+        items = []
+        for e in entries:
+            occurrences = corpus.occurrences.get(e.id, [])
+            facts = [x for x in [_t(_dates(e, s))] if x]
+            facts.append(_mention_count(occurrences, s) if occurrences else s["no_occurrences"])
+            items.append(
+                f'<dt id="{e.id}"><a href="entries/{e.id}.html">{_t(e.name(ui))}</a></dt>'
+                f"<dd><p>{_t(e.definition.get(ui, ''))}</p>"
+                f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
+            )
+        sections.append(
+            f'<section class="ed-letter" aria-labelledby="{_letter_id(letter)}">'
+            f'<h2 id="{_letter_id(letter)}">{_t(letter)}</h2>'
+            f'<dl class="ed-register">{"".join(items)}</dl></section>'
+        )
+    return (
+        front_matter(title=title)
+        + f"<h1>{_t(title)}</h1>\n\n<p>{_t(intro)}</p>\n\n"
+        + f'<nav class="ed-letters" aria-label="{escape(s["letters"])}">{" ".join(bar)}</nav>\n\n'
+        + "\n".join(sections)
+        + "\n"
+    )
+
+
+def overview_page(corpus: Corpus, ui: str) -> str:
+    """The way into the index: one link per kind of entry, with its size."""
+    s = ui_strings(ui)
+    items = "".join(
+        f'<li><a href="{INDEX_PAGES[kind].removeprefix("register/")}.html">'
+        f"{_t(s['kinds_plural'][kind])}</a> ({sum(1 for e in corpus.register if e.kind == kind)})</li>"
+        for kind in NAME_KINDS
+    )
+    return (
+        front_matter(title=s["names"])
+        + f"<h1>{_t(s['names'])}</h1>\n\n<p>{_t(s['names_intro'])}</p>\n\n"
+        + f'<ul class="ed-index-kinds">{items}</ul>\n'
+    )
+
+
+def _occurrence_html(occ: Occurrence, s: dict[str, Any]) -> str:
+    """A keyword-in-context line with a link to its sentence: on the reading page for the
+    original, on the parallel view (at the original sentence it renders) for a translation."""
+    snip = kwic(occ)
+    anchor = occ.anchors[0]
+    if occ.is_original:
+        href, label = f"../../texts/{occ.text.id}.html#{anchor}", s["reading_view"]
+    else:
+        href, label = f"../../{PARALLEL_DIR}/{occ.text.id}.html#{anchor}", s["parallel_view"]
+    return (
+        f'<li><a class="ed-occ-link" href="{href}" aria-label="{escape(label)} {anchor}">{anchor}</a>'
+        f' <span class="ed-kwic" lang="{occ.version.lang}">{_t(snip.left)}'
+        f"<mark>{_t(snip.match)}</mark>{_t(snip.right)}</span></li>"
+    )
+
+
+def _names_html(entry: Entry, forms: dict[str, list[str]], s: dict[str, Any]) -> str:
+    rows = []
+    for code, names in entry.names.items():
+        main, *variants = names
+        value = f"<strong>{_t(main)}</strong>" + (
+            f" ({', '.join(_t(v) for v in variants)})" if variants else ""
+        )
+        rows.append(f'<dt>{_t(s["languages"].get(code, code))}</dt><dd lang="{code}">{value}</dd>')
+    table = f'<dl class="ed-meta">{"".join(rows)}</dl>'
+    if not forms:
+        return table
+    found = "".join(
+        f"<dt>{_t(s['languages'].get(code, code))}</dt>"
+        f'<dd lang="{code}">{", ".join(_t(f) for f in found)}</dd>'
+        for code, found in forms.items()
+    )
+    return table + f"<h2>{_t(s['forms_in_texts'])}</h2>" + f'<dl class="ed-meta">{found}</dl>'
+
+
+def entry_page(corpus: Corpus, entry: Entry, ui: str) -> str:
+    """One entry: its names in every language and the forms found in the texts, its data
+    and definition, and every occurrence grouped by text and by version."""
+    s = ui_strings(ui)
+    occurrences = corpus.occurrences.get(entry.id, [])
+    groups = by_text(occurrences)
+    facts = [_t(s["kinds"][entry.kind])]
+    if _dates(entry, s):
+        facts.append(_t(_dates(entry, s)))
+    facts += _authority_links(entry)
+    index = INDEX_PAGES[entry.kind].removeprefix("register/")
+    head = (
+        f'<header class="ed-header"><h1>{_t(entry.name(ui))}</h1>'
+        f'<p class="ed-facts">{" · ".join(facts)}</p>'
+        f"<p>{_t(entry.definition.get(ui, ''))}</p>"
+        f'<p class="ed-views"><a href="../{index}.html#{entry.id}">'
+        f"{_t(s['kinds_plural'][entry.kind])}</a></p></header>"
+    )
+    body = [f"<h2>{_t(s['names_label'])}</h2>", _names_html(entry, surface_forms(occurrences), s)]
+    body.append(f"<h2>{_t(s['mentions'])}</h2>")
+    if not groups:
+        body.append(f"<p>{_t(s['no_occurrences'])}</p>")
+    else:
+        texts = ", ".join(
+            f'<a href="#text-{text.id}">{_t(text.meta["title"][ui])}</a>' for text, _ in groups
+        )
+        body.append(f'<p class="ed-in-texts">{_mention_count(occurrences, s)}</p>')
+        if len(groups) > 1:
+            body.append(f'<p class="ed-in-texts">{_t(s["in_texts"])}: {texts}</p>')
+    for text, versions in groups:
+        body.append(
+            f'<section class="ed-occ-text" aria-labelledby="text-{text.id}">'
+            f'<h3 id="text-{text.id}"><a href="../../texts/{text.id}.html">'
+            f"{_t(text.meta['title'][ui])}</a></h3>"
+        )
+        for version, occs in versions:
+            role = s["original"] if version is text.original else s["translation"]
+            body.append(
+                f"<h4>{_t(role)}: {_t(s['languages'][version.lang])} ({len(occs)})</h4>"
+                f'<ol class="ed-occurrences">{"".join(_occurrence_html(o, s) for o in occs)}</ol>'
+            )
+        body.append("</section>")
+    return front_matter(title=entry.name(ui)) + head + "\n\n" + "\n".join(body) + "\n"
+
+
+def pages(corpus: Corpus, ui: str) -> dict[str, str]:
+    """The index pages, the entry pages and the overview, in UI language ``ui``."""
+    out = {f"{NAMES_PAGE}.{ui}.md": overview_page(corpus, ui)}
+    for kind, page in INDEX_PAGES.items():
+        out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind)
+    for entry in corpus.register:
+        out[f"{ENTRY_DIR}/{entry.id}.{ui}.md"] = entry_page(corpus, entry, ui)
+    return out

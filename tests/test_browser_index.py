@@ -1,0 +1,74 @@
+"""A reader uses the index: letter bar, entry pages, links to the texts (WCAG 2.1 AA)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+PAGES = (
+    "register/names.html",
+    "register/persons.html",
+    "pl/register/places.html",
+    "uk/register/organisations.html",
+    "uk/register/entries/Q16574.html",
+    "pl/register/entries/Q649.html",
+    "register/entries/Q13426199.html",
+)
+
+
+def axe_violations(page: Page) -> list[dict]:
+    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text("utf-8"))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_accessibility_violations(page: Page, server: str, guard, path: str) -> None:
+    page.goto(f"{server}/{path}")
+    violations = axe_violations(page)
+    assert violations == [], f"{path}: {json.dumps(violations, ensure_ascii=False)}"
+    guard.assert_clean()
+
+
+def test_from_the_letter_bar_to_an_entry_to_the_sentence(page: Page, server: str, guard) -> None:
+    page.goto(f"{server}/pl/register/persons.html")
+    page.locator("nav.ed-letters a", has_text="C").click()
+    expect(page.locator("#letter-C")).to_be_in_viewport()
+    page.locator("dt#Q16574 a").click()
+    expect(page.locator("h1")).to_have_text("Czang Kaj-szek")
+    first = page.locator("ol.ed-occurrences a.ed-occ-link").first
+    first.click()
+    expect(page).to_have_url(
+        f"{server}/texts/manchuria-1920-1934.html#p4s2".replace("/texts", "/pl/texts")
+    )
+    target = page.locator("#p4s2")
+    expect(target).to_be_in_viewport()
+    expect(target).to_contain_text("Czang Kaj-szeka")
+    guard.assert_clean()
+
+
+def test_a_popup_leads_to_the_entry(page: Page, server: str, guard) -> None:
+    page.goto(f"{server}/uk/texts/sino-soviet-1932-1937.html")
+    page.locator('.ed-ref[data-ref="Q16574"]').first.click()
+    page.locator("#ref-Q16574 .ed-popup-links a").first.click()
+    expect(page).to_have_url(f"{server}/uk/register/entries/Q16574.html")
+    expect(page.locator("h1")).to_have_text("Чан Кайши")
+    guard.assert_clean()
+
+
+def test_an_entry_fits_a_phone_screen(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
+    page = context.new_page()
+    for path in ("uk/register/entries/Q16574.html", "pl/register/persons.html"):
+        page.goto(f"{server}/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()

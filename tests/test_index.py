@@ -1,0 +1,150 @@
+"""The index over the built site: index pages in each language's order, one entry page per
+register entry listing every occurrence, and deep links that land on the mention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import html
+
+from edition.collation import OTHER, collation
+from edition.config import read_settings
+from edition.corpus import Corpus
+from edition.index import kwic
+from edition.site import load
+
+from .conftest import ROOT
+
+UI = ("en", "pl", "uk")
+PREFIX = {"en": "", "pl": "pl/", "uk": "uk/"}
+SHARED = ("Q16574", "Q17", "Q13426199", "Q15180", "Q649")  # Chiang, Japan, China, USSR, Moscow
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load(read_settings(ROOT / "mkdocs.yml"))
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def test_kwic_cuts_between_words_and_keeps_the_mention(corpus: Corpus) -> None:
+    for occurrences in corpus.occurrences.values():
+        for occ in occurrences:
+            snip = kwic(occ)
+            assert snip.match == occ.surface
+            text = occ.paragraph.text
+            left, right = snip.left.removeprefix("…"), snip.right.removesuffix("…")
+            assert text[occ.mention.start - len(left) : occ.mention.end + len(right)] == (
+                left + snip.match + right
+            )
+            # a cut context starts and ends at a word boundary
+            assert snip.left == left or text[occ.mention.start - len(left) - 1] == " "
+            assert snip.right == right or text[occ.mention.end + len(right)] == " "
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("ui", UI)
+def test_index_pages_follow_the_collation_of_the_language(site: Path, corpus, ui: str) -> None:
+    order = collation(ui)
+    for kind, page in (("person", "persons"), ("place", "places"), ("organisation", "organisations"),
+                       ("term", "glossary")):  # fmt: skip
+        doc = html.parse(str(site / f"{PREFIX[ui]}register/{page}.html")).getroot()
+        names = [dt.text_content() for dt in doc.cssselect("dl.ed-register > dt")]
+        wanted = [e for e in corpus.register if e.kind == kind]
+        # letters of the alphabet in its order, then names outside it ("1932 Theses")
+        inside = sorted((n for n in names if order.letter(n) != OTHER), key=order.key)
+        assert names == inside + sorted(set(names) - set(inside), key=order.key)
+        assert sorted(names) == sorted(e.name(ui) for e in wanted)
+        bar = [a.get("href") for a in doc.cssselect("nav.ed-letters a")]
+        headings = [f"#{h.get('id')}" for h in doc.cssselect(".ed-letter > h2")]
+        assert bar == headings and bar
+
+
+def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
+    parts = urlsplit(href)
+    return (page.parent / parts.path).resolve(), parts.fragment
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("ui", UI)
+def test_every_entry_lists_each_occurrence_with_a_link_to_it(site: Path, corpus, ui: str) -> None:
+    pages: dict[Path, html.HtmlElement] = {}
+
+    def parsed(path: Path) -> html.HtmlElement:
+        if path not in pages:
+            pages[path] = html.parse(str(path)).getroot()
+        return pages[path]
+
+    for entry in corpus.register:
+        page = site / f"{PREFIX[ui]}register/entries/{entry.id}.html"
+        doc = parsed(page)
+        assert norm(doc.cssselect("h1")[0].text_content()) == entry.name(ui)
+        items = doc.cssselect("ol.ed-occurrences > li")
+        occurrences = corpus.occurrences.get(entry.id, [])
+        assert len(items) == len(occurrences), entry.id
+        for occ, li in zip(occurrences, items, strict=True):
+            assert li.cssselect("mark")[0].text_content() == occ.surface
+            assert li.cssselect(".ed-kwic")[0].get("lang") == occ.version.lang
+            path, fragment = _target(site, page, li.cssselect("a.ed-occ-link")[0].get("href"))
+            assert path.exists(), path
+            target = parsed(path).get_element_by_id(fragment)
+            if occ.is_original:  # the sentence itself, on the reading page
+                assert path.name == f"{occ.text.id}.html" and path.parent.name == "texts"
+                assert (
+                    target.text_content()
+                    == occ.paragraph.text[
+                        occ.paragraph.sentences[occ.sentence].start : occ.paragraph.sentences[
+                            occ.sentence
+                        ].end
+                    ]
+                )
+                assert target.getparent().getparent().get("id") == occ.paragraph.id
+            else:  # the parallel view, at the original sentence the translation renders
+                assert path.parent.name == "parallel"
+                row = target.xpath("ancestor::div[@class='ed-row']")[0]
+                assert row.get("id") == occ.paragraph.id
+                cell = row.cssselect(f'.ed-cell[data-lang="{occ.version.lang}"]')[0]
+                aligned = [
+                    s for s in cell.cssselect(".ed-s") if fragment in s.get("data-align").split()
+                ]
+                assert any(occ.surface in s.text_content() for s in aligned)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("ui", UI)
+@pytest.mark.parametrize("ref", SHARED)
+def test_entries_shared_by_the_polish_and_the_ukrainian_text(
+    site: Path, corpus, ui: str, ref: str
+) -> None:
+    doc = html.parse(str(site / f"{PREFIX[ui]}register/entries/{ref}.html")).getroot()
+    originals = {t.id: t.original.lang for t in corpus.texts}
+    found = set()
+    for section in doc.cssselect("section.ed-occ-text"):
+        text_id = section.cssselect("h3")[0].get("id").removeprefix("text-")
+        lang = originals[text_id]
+        links = section.cssselect(f'.ed-kwic[lang="{lang}"]')
+        if links:
+            found.add(lang)
+    assert found == {"pl", "uk"}
+    # the page says the entry is in several texts and links both
+    several = doc.cssselect("p.ed-in-texts a")
+    assert {a.get("href") for a in several} == {f"#text-{t}" for t in originals}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("ui", UI)
+def test_the_popup_index_link_lands_on_the_entry(site: Path, corpus, ui: str) -> None:
+    for text in corpus.texts:
+        page = site / f"{PREFIX[ui]}texts/{text.id}.html"
+        doc = html.parse(str(page)).getroot()
+        for popup in doc.cssselect(".ed-popup"):
+            ref = popup.get("id").removeprefix("ref-")
+            href = popup.cssselect(".ed-popup-links a")[0].get("href")
+            path, _ = _target(site, page, href)
+            assert path == (site / f"{PREFIX[ui]}register/entries/{ref}.html").resolve()
+            entry = html.parse(str(path)).getroot()
+            assert norm(entry.cssselect("h1")[0].text_content()) == corpus.register[ref].name(ui)
