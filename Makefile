@@ -4,7 +4,7 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check bundle chromium icu
+.PHONY: site serve test lint check bundle chromium icu basemap
 
 $(STAMP): pyproject.toml | icu
 	python3 -m venv $(VENV)
@@ -24,6 +24,10 @@ chromium:
 icu:
 	@dpkg -s libicu-dev pkg-config g++ >/dev/null 2>&1 || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
+
+# The shipped base map of the map of places; only when the world-atlas package is upgraded.
+basemap: node_modules/.package-lock.json
+	node scripts/make-basemap.mjs
 
 ## Build the site into site/ (first command of the README).
 site: $(STAMP)

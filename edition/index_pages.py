@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from .basemap import Marker, map_svg
 from .collation import OTHER, collation
 from .corpus import Corpus, Occurrence
 from .index import by_text, kwic, letters, surface_forms
@@ -36,6 +37,7 @@ INDEX_PAGES = {
     "term": TERM_PAGE,
 }
 NAME_KINDS = ("person", "place", "organisation")
+MAP_PAGE = "register/map"
 
 
 def _letter_id(letter: str) -> str:
@@ -99,6 +101,7 @@ def overview_page(corpus: Corpus, ui: str) -> str:
         f"{_t(s['kinds_plural'][kind])}</a> ({sum(1 for e in corpus.register if e.kind == kind)})</li>"
         for kind in NAME_KINDS
     )
+    items += f'<li><a href="{MAP_PAGE.removeprefix("register/")}.html">{_t(s["map"])}</a></li>'
     return (
         front_matter(title=s["names"])
         + f"<h1>{_t(s['names'])}</h1>\n\n<p>{_t(s['names_intro'])}</p>\n\n"
@@ -186,9 +189,50 @@ def entry_page(corpus: Corpus, entry: Entry, ui: str) -> str:
     return front_matter(title=entry.name(ui)) + head + "\n\n" + "\n".join(body) + "\n"
 
 
+def map_page(corpus: Corpus, ui: str) -> str:
+    """Every place with coordinates as a marker linked to its entry, over a shipped base
+    map; below it, the same places as a list (the map's text alternative)."""
+    s = ui_strings(ui)
+    order = collation(ui)
+    places = sorted(
+        (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
+        key=lambda e: order.key(e.name(ui)),
+    )
+    markers = [
+        Marker(
+            e.data["coordinates"]["lat"],
+            e.data["coordinates"]["lon"],
+            f"entries/{e.id}.html",
+            e.name(ui),
+        )
+        for e in places
+    ]
+    items = "".join(
+        f'<li><a href="entries/{e.id}.html">{_t(e.name(ui))}</a>'
+        f' <span class="ed-facts">{_t(_dates(e, s))}</span></li>'
+        for e in places
+    )
+    figure = (
+        f'<figure class="ed-map">{map_svg(markers, s["map"])}'
+        f"<figcaption>{_t(s['map_credit'])}</figcaption></figure>"
+        if markers
+        else ""
+    )
+    return (
+        front_matter(title=s["map"])
+        + f"<h1>{_t(s['map'])}</h1>\n\n<p>{_t(s['map_intro'])}</p>\n\n"
+        + figure
+        + f"\n\n<h2>{_t(s['map_list'])}</h2>\n\n"
+        + f'<ul class="ed-map-list">{items}</ul>\n'
+    )
+
+
 def pages(corpus: Corpus, ui: str) -> dict[str, str]:
-    """The index pages, the entry pages and the overview, in UI language ``ui``."""
-    out = {f"{NAMES_PAGE}.{ui}.md": overview_page(corpus, ui)}
+    """The index pages, the entry pages, the map and the overview, in UI language ``ui``."""
+    out = {
+        f"{NAMES_PAGE}.{ui}.md": overview_page(corpus, ui),
+        f"{MAP_PAGE}.{ui}.md": map_page(corpus, ui),
+    }
     for kind, page in INDEX_PAGES.items():
         out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind)
     for entry in corpus.register:

@@ -7,6 +7,9 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from edition.config import read_settings
+from edition.register import load_register
+
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -19,6 +22,8 @@ PAGES = (
     "uk/register/entries/Q16574.html",
     "pl/register/entries/Q649.html",
     "register/entries/Q13426199.html",
+    "register/map.html",
+    "uk/register/map.html",
 )
 
 
@@ -72,3 +77,34 @@ def test_an_entry_fits_a_phone_screen(browser: Browser, server: str) -> None:
         page.goto(f"{server}/{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     context.close()
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_the_map_draws_with_no_network_and_its_markers_lead_to_entries(
+    page: Page, server: str, site, guard, over: str
+) -> None:
+    settings = read_settings(ROOT / "mkdocs.yml")
+    places = {
+        e.id: e.name("pl")
+        for e in load_register(settings.glossary, settings.ui_languages)
+        if e.kind == "place" and "coordinates" in e.data
+    }
+    base = server if over == "http" else site.as_uri()
+    page.goto(f"{base}/pl/register/map.html")
+    svg = page.locator("svg.ed-map-svg")
+    expect(svg).to_be_visible()
+    land = svg.locator("path.ed-map-land")
+    assert land.bounding_box()["width"] > 300  # the shipped base map is drawn
+    markers = svg.locator("a.ed-map-place")
+    expect(markers).to_have_count(len(places))
+    found = {}
+    for i in range(markers.count()):
+        marker = markers.nth(i)
+        expect(marker.locator("circle")).to_be_visible()
+        ref = marker.get_attribute("href").removeprefix("entries/").removesuffix(".html")
+        found[ref] = marker.get_attribute("aria-label")
+    assert found == places
+    page.locator('a.ed-map-place[href="entries/Q649.html"] circle').click()
+    expect(page).to_have_url(f"{base}/pl/register/entries/Q649.html")
+    expect(page.locator("h1")).to_have_text("Moskwa")
+    guard.assert_clean()
