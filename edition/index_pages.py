@@ -15,6 +15,7 @@ from typing import Any
 from .basemap import Marker, map_svg
 from .collation import OTHER, collation
 from .corpus import Corpus, Occurrence
+from .export import DATA_DIR, FILES
 from .index import by_text, kwic, letters, surface_forms
 from .register import Entry
 from .render import (
@@ -49,7 +50,23 @@ def _mention_count(occurrences: list[Occurrence], s: dict[str, Any]) -> str:
     return s["mention_count"].format(mentions=len(occurrences), texts=texts)
 
 
-def index_page(corpus: Corpus, ui: str, kind: str) -> str:
+def _open_data(s: dict[str, Any], default: bool) -> str:
+    """Links to the open-data files. They are written once, beside the index pages of the
+    default language (at the site's root): mkdocs-static-i18n copies no other file into
+    the other languages' folders, and one copy is enough."""
+    folder = "" if default else f"../../{DATA_DIR}/"
+    links = ", ".join(
+        f'<a href="{folder}{FILES[key]}" type="{mime}">{label}</a>'
+        for key, mime, label in (
+            ("json", "application/json", "JSON"),
+            ("csv", "text/csv", "CSV"),
+            ("schema", "application/schema+json", "JSON Schema"),
+        )
+    )
+    return f'<p class="ed-open-data">{_t(s["open_data"])}: {links}</p>'
+
+
+def index_page(corpus: Corpus, ui: str, kind: str, default: bool) -> str:
     """Every entry of ``kind`` in the alphabetical order of ``ui``, under a letter bar."""
     s = ui_strings(ui)
     title, intro = (
@@ -89,11 +106,13 @@ def index_page(corpus: Corpus, ui: str, kind: str) -> str:
         + f"<h1>{_t(title)}</h1>\n\n<p>{_t(intro)}</p>\n\n"
         + f'<nav class="ed-letters" aria-label="{escape(s["letters"])}">{" ".join(bar)}</nav>\n\n'
         + "\n".join(sections)
+        + "\n\n"
+        + _open_data(s, default)
         + "\n"
     )
 
 
-def overview_page(corpus: Corpus, ui: str) -> str:
+def overview_page(corpus: Corpus, ui: str, default: bool) -> str:
     """The way into the index: one link per kind of entry, with its size."""
     s = ui_strings(ui)
     items = "".join(
@@ -105,7 +124,9 @@ def overview_page(corpus: Corpus, ui: str) -> str:
     return (
         front_matter(title=s["names"])
         + f"<h1>{_t(s['names'])}</h1>\n\n<p>{_t(s['names_intro'])}</p>\n\n"
-        + f'<ul class="ed-index-kinds">{items}</ul>\n'
+        + f'<ul class="ed-index-kinds">{items}</ul>\n\n'
+        + _open_data(s, default)
+        + "\n"
     )
 
 
@@ -227,14 +248,15 @@ def map_page(corpus: Corpus, ui: str) -> str:
     )
 
 
-def pages(corpus: Corpus, ui: str) -> dict[str, str]:
-    """The index pages, the entry pages, the map and the overview, in UI language ``ui``."""
+def pages(corpus: Corpus, ui: str, default: bool) -> dict[str, str]:
+    """The index pages, the entry pages, the map and the overview, in UI language ``ui``
+    (``default``: the language built at the site's root)."""
     out = {
-        f"{NAMES_PAGE}.{ui}.md": overview_page(corpus, ui),
+        f"{NAMES_PAGE}.{ui}.md": overview_page(corpus, ui, default),
         f"{MAP_PAGE}.{ui}.md": map_page(corpus, ui),
     }
     for kind, page in INDEX_PAGES.items():
-        out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind)
+        out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind, default)
     for entry in corpus.register:
         out[f"{ENTRY_DIR}/{entry.id}.{ui}.md"] = entry_page(corpus, entry, ui)
     return out
