@@ -68,9 +68,11 @@ def by_text(
     return out
 
 
-def surface_forms(occurrences: list[Occurrence]) -> dict[str, list[str]]:
-    """Language -> the distinct forms in which the entry occurs, in that language's order."""
+def surface_forms(entry: Entry, occurrences: list[Occurrence]) -> dict[str, list[str]]:
+    """Language -> the distinct forms in which the entry occurs, in that language's order;
+    languages in the order of the entry's names."""
     forms: dict[str, dict[str, None]] = {}
     for occ in occurrences:
         forms.setdefault(occ.version.lang, {})[occ.surface] = None
-    return {code: sorted(found, key=collation(code).key) for code, found in sorted(forms.items())}
+    languages = sorted(forms, key=lambda c: (c not in entry.names, [*entry.names, c].index(c)))
+    return {code: sorted(forms[code], key=collation(code).key) for code in languages}

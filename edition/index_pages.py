@@ -183,7 +183,10 @@ def entry_page(corpus: Corpus, entry: Entry, ui: str) -> str:
         f'<p class="ed-views"><a href="../{index}.html#{entry.id}">'
         f"{_t(s['kinds_plural'][entry.kind])}</a></p></header>"
     )
-    body = [f"<h2>{_t(s['names_label'])}</h2>", _names_html(entry, surface_forms(occurrences), s)]
+    body = [
+        f"<h2>{_t(s['names_label'])}</h2>",
+        _names_html(entry, surface_forms(entry, occurrences), s),
+    ]
     body.append(f"<h2>{_t(s['mentions'])}</h2>")
     if not groups:
         body.append(f"<p>{_t(s['no_occurrences'])}</p>")

@@ -86,6 +86,11 @@ def test_every_entry_lists_each_occurrence_with_a_link_to_it(site: Path, corpus,
         items = doc.cssselect("ol.ed-occurrences > li")
         occurrences = corpus.occurrences.get(entry.id, [])
         assert len(items) == len(occurrences), entry.id
+        if occurrences:  # the forms found in the texts, per language
+            forms = doc.cssselect("dl.ed-meta")[1]
+            for occ in occurrences:
+                dd = forms.cssselect(f'dd[lang="{occ.version.lang}"]')[0]
+                assert occ.surface in dd.text_content().split(", ")
         for occ, li in zip(occurrences, items, strict=True):
             assert li.cssselect("mark")[0].text_content() == occ.surface
             assert li.cssselect(".ed-kwic")[0].get("lang") == occ.version.lang
