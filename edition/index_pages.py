@@ -41,6 +41,11 @@ NAME_KINDS = ("person", "place", "organisation")
 MAP_PAGE = "register/map"
 
 
+def _here(page: str) -> str:
+    """The link to ``page`` from a page beside it in ``register/``."""
+    return page.removeprefix("register/") + ".html"
+
+
 def _letter_id(letter: str) -> str:
     return "letter-other" if letter == OTHER else f"letter-{letter}"
 
@@ -116,11 +121,11 @@ def overview_page(corpus: Corpus, ui: str, default: bool) -> str:
     """The way into the index: one link per kind of entry, with its size."""
     s = ui_strings(ui)
     items = "".join(
-        f'<li><a href="{INDEX_PAGES[kind].removeprefix("register/")}.html">'
+        f'<li><a href="{_here(INDEX_PAGES[kind])}">'
         f"{_t(s['kinds_plural'][kind])}</a> ({sum(1 for e in corpus.register if e.kind == kind)})</li>"
         for kind in NAME_KINDS
     )
-    items += f'<li><a href="{MAP_PAGE.removeprefix("register/")}.html">{_t(s["map"])}</a></li>'
+    items += f'<li><a href="{_here(MAP_PAGE)}">{_t(s["map"])}</a></li>'
     return (
         front_matter(title=s["names"])
         + f"<h1>{_t(s['names'])}</h1>\n\n<p>{_t(s['names_intro'])}</p>\n\n"
@@ -175,12 +180,12 @@ def entry_page(corpus: Corpus, entry: Entry, ui: str) -> str:
     if _dates(entry, s):
         facts.append(_t(_dates(entry, s)))
     facts += _authority_links(entry)
-    index = INDEX_PAGES[entry.kind].removeprefix("register/")
+    index = _here(INDEX_PAGES[entry.kind])
     head = (
         f'<header class="ed-header"><h1>{_t(entry.name(ui))}</h1>'
         f'<p class="ed-facts">{" · ".join(facts)}</p>'
         f"<p>{_t(entry.definition.get(ui, ''))}</p>"
-        f'<p class="ed-views"><a href="../{index}.html#{entry.id}">'
+        f'<p class="ed-views"><a href="../{index}#{entry.id}">'
         f"{_t(s['kinds_plural'][entry.kind])}</a></p></header>"
     )
     body = [
