@@ -291,7 +291,7 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     ]
     if assignment.terms:
         items = "".join(
-            f'<dt><a href="../{render.entry_page(e)}.html#{e.id}">{t(e.name(ui))}</a></dt>'
+            f'<dt><a href="../{render.entry_page(e)}.html">{t(e.name(ui))}</a></dt>'
             f"<dd>{t(e.definition.get(ui, ''))}</dd>"
             for e in (corpus.register[x] for x in assignment.terms)
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import index_pages, render
+from . import export, index_pages, render
 from .corpus import Corpus, annotate_corpus
 from .errors import EditionError, Problem
 from .ledger import LEDGER_NAME
@@ -78,7 +78,7 @@ def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, str]:
                 out[f"{render.PARALLEL_DIR}/{text.id}.{ui}.md"] = render.parallel_page(
                     corpus, text, ui
                 )
-        out.update(index_pages.pages(corpus, ui))
+        out.update(index_pages.pages(corpus, ui, default=ui == ui_languages[0]))
     return out
 
 
@@ -99,6 +99,7 @@ def generate(settings: Settings) -> Corpus:
         if text.ledger_is_stale():
             (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
     files = {k: v.encode() for k, v in pages(corpus, settings.ui_languages).items()}
+    files.update({k: v.encode() for k, v in export.files(corpus, settings.ui_languages).items()})
     files.update(assets())
     sync_tree(settings.docs, GENERATED_DIRS, files)
     return corpus
