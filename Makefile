@@ -4,7 +4,7 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check bundle chromium icu basemap
+.PHONY: site serve test lint check bundle chromium icu basemap java
 
 $(STAMP): pyproject.toml | icu
 	python3 -m venv $(VENV)
@@ -29,12 +29,21 @@ icu:
 basemap: node_modules/.package-lock.json
 	node scripts/make-basemap.mjs
 
+# Java runs the Nu HTML checker (vnu-jar from npm) in the tests.
+java:
+	@command -v java >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
 ## Build the site into site/ (first command of the README).
 site: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
+
+## The offline bundle: dist/<edition-name>-offline.zip, opened from disk by double-click.
+bundle: $(STAMP)
+	$(PY) -m edition bundle
 
 check: $(STAMP)
 	$(PY) -m edition check
@@ -44,5 +53,5 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 
 ## Run the whole test suite, browser tests included (second command of the README).
-test: $(STAMP) node_modules/.package-lock.json chromium lint
+test: $(STAMP) node_modules/.package-lock.json chromium java lint
 	$(PY) -m pytest

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import assignments, lang
 from .annotate import Matcher
+from .bundle import Progress, make_bundle
 from .config import read_settings
 from .errors import EditionError, Problem
 from .register import load_register
@@ -68,6 +69,16 @@ def _annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bundle(args: argparse.Namespace) -> int:
+    progress = Progress()
+    summary = make_bundle(args.config, args.out or args.config.resolve().parent / "dist", progress)
+    print(
+        f"{summary.zip_path}: {summary.size / 1_000_000:.1f} MB, {summary.html_pages} HTML pages, "
+        f"built in {progress.elapsed():.1f} s"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m edition", description=__doc__)
     parser.add_argument(
@@ -88,9 +99,13 @@ def main(argv: list[str] | None = None) -> int:
     ann.add_argument("--lang", required=True, help="language code of the text (pl, uk, en)")
     ann.add_argument("--register", type=Path, help="register folder (default: glossary/)")
     ann.add_argument("file", type=Path)
+    bundle = sub.add_parser(
+        "bundle", help="build the offline bundle: dist/<edition-name>-offline.zip for file://"
+    )
+    bundle.add_argument("--out", type=Path, help="folder for the zip (default: dist/)")
     args = parser.parse_args(argv)
     try:
-        return {"check": _check, "annotate": _annotate}[args.command](args)
+        return {"check": _check, "annotate": _annotate, "bundle": _bundle}[args.command](args)
     except EditionError as exc:
         print(f"{len(exc.problems)} problem(s):", file=sys.stderr)
         print(exc, file=sys.stderr)

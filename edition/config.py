@@ -25,12 +25,17 @@ _TolerantLoader.add_multi_constructor(
 )
 
 
-def read_settings(config_file: Path) -> Settings:
-    """Settings of the edition configured by ``config_file`` (a ``mkdocs.yml``)."""
+def read_config(config_file: Path) -> dict:
+    """The contents of ``config_file`` (a ``mkdocs.yml``); EditionError if unreadable."""
     try:
-        data = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader) or {}
+        return yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise EditionError([Problem(config_file, None, f"cannot read: {exc}")]) from None
+
+
+def read_settings(config_file: Path) -> Settings:
+    """Settings of the edition configured by ``config_file`` (a ``mkdocs.yml``)."""
+    data = read_config(config_file)
     langs: list[str] = []
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:

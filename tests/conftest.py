@@ -8,7 +8,9 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +41,34 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(ROOT / "mkdocs.yml", out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The offline bundle made by ``python -m edition bundle``, and its unzipped folder."""
+
+    zip_path: Path
+    folder: Path
+    output: str
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
+    """The real edition's offline bundle, made and unzipped once per test session."""
+    out = tmp_path_factory.mktemp("bundle")
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "bundle", "--out", str(out / "dist")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (zip_path,) = (out / "dist").glob("*.zip")
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(out / "unzipped")
+    (folder,) = (out / "unzipped").iterdir()
+    return Bundle(zip_path, folder, result.stdout)
 
 
 @pytest.fixture(scope="session")
