@@ -126,17 +126,17 @@ def package(site_dir: Path, zip_path: Path, folder: str, readme: str) -> Summary
     for name in SERVER_ONLY:
         (site_dir / name).unlink(missing_ok=True)
     (site_dir / README).write_bytes(readme.replace("\n", "\r\n").encode("utf-8-sig"))
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    files = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob("*") if p.is_file()}
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     partial = zip_path.with_name(zip_path.name + ".part")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", ZIP_DATE)
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{folder}/{name}", ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, files[name].read_bytes())
     partial.replace(zip_path)
-    pages = sum(1 for p in files if p.suffix == ".html")
+    pages = sum(1 for name in files if name.endswith(".html"))
     return Summary(zip_path, zip_path.stat().st_size, pages)
 
 

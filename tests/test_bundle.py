@@ -44,6 +44,8 @@ def small_site(root: Path) -> Path:
     (site / "pl" / "index.html").write_text("<!doctype html><title>dom</title>", "utf-8")
     (site / "pl" / "texts" / "a.html").write_text("<!doctype html><title>a</title>", "utf-8")
     (site / "style.css").write_text("body{}", "utf-8")
+    (site / "pl-x").mkdir()  # sorted by name: "pl-x/" before "pl/", unlike path parts
+    (site / "pl-x" / "a.js").write_text("", "utf-8")
     for name in SERVER_ONLY:
         (site / name).write_text("server only", "utf-8")
     return site
@@ -62,6 +64,7 @@ def test_package_writes_one_folder_with_the_home_page_and_readme(tmp_path: Path)
     assert names == [
         "x-offline/README.txt",
         "x-offline/index.html",
+        "x-offline/pl-x/a.js",
         "x-offline/pl/index.html",
         "x-offline/pl/texts/a.html",
         "x-offline/style.css",
