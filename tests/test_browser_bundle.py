@@ -111,6 +111,8 @@ CASES = [
     Case("glossary", "uk/register/glossary.html", glossary),
     Case("deep-link", f"texts/{TEXT}.html#p2-p3", deep_link),
     Case("language-switch", f"texts/{TEXT}.html", language_switch),
+    # Still to come, as they merge: the index and an entry page, the map, and a search
+    # for an inflected form (e.g. Case("search-inflected", "pl/index.html", search)).
 ]
 
 

