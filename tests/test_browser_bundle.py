@@ -102,6 +102,24 @@ def language_switch(page: Page) -> None:
     expect(page.locator("#p1 .ed-p")).to_contain_text("Sowieci, pomni klęski")
 
 
+def assignment(page: Page) -> None:
+    link = page.locator(".ed-passage .ed-views a").first
+    assert link.get_attribute("href") == f"../texts/{TEXT}.html#p3-p4"
+    link.click()
+    page.wait_for_url(f"**/texts/{TEXT}.html#p3-p4")
+    expect(page.locator(".ed-range")).to_have_count(2)
+    ranged = page.eval_on_selector_all(".ed-range", "els => els.map(e => e.id)")
+    assert ranged == ["p3", "p4"]
+
+
+def link_builder(page: Page) -> None:
+    here = page.url
+    page.locator("#p2 a.ed-anchor").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ed-share")).to_be_visible()
+    assert page.input_value("#ed-share-local") == f"{here}#p2"  # a file:// link to this copy
+
+
 CASES = [
     Case("home", "index.html", home),  # the index.html a student double-clicks
     Case("catalogue", "pl/texts/index.html", catalogue),
@@ -111,6 +129,8 @@ CASES = [
     Case("glossary", "uk/register/glossary.html", glossary),
     Case("deep-link", f"texts/{TEXT}.html#p2-p3", deep_link),
     Case("language-switch", f"texts/{TEXT}.html", language_switch),
+    Case("assignment", "assignments/manchuria-railway.html", assignment),
+    Case("link-builder", f"pl/texts/{TEXT}.html", link_builder),
     # Still to come, as they merge: the index and an entry page, the map, and a search
     # for an inflected form (e.g. Case("search-inflected", "pl/index.html", search)).
 ]

@@ -8,15 +8,14 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from lxml import html
 
 from edition.bundle import README, SERVER_ONLY, bundle_name, package, readme_text
-from edition.passages import PassageError, parse
 
 from .conftest import ROOT, Bundle
+from .test_build import broken_links
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -143,35 +142,7 @@ def test_the_bundle_opens_at_its_home_page_and_leaves_out_server_files(bundle: B
 
 @pytest.mark.build
 def test_every_link_in_the_bundle_leads_to_a_file_and_an_id_in_it(bundle: Bundle) -> None:
-    pages = sorted(bundle.folder.rglob("*.html"))
-    ids = {p: set(html.parse(str(p)).getroot().xpath("//@id")) for p in pages}
-    broken = []
-    checked = 0
-    for page in pages:
-        root = html.parse(str(page)).getroot()
-        for element, attribute, link, _ in root.iterlinks():
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or (element.tag == "form" and attribute == "action"):
-                continue  # outside links are plain links: nothing loads them by itself
-            checked += 1
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            found = target.is_relative_to(bundle.folder) and target.exists()
-            if not found or (parts.fragment and not has_fragment(ids.get(target), parts.fragment)):
-                broken.append(f"{page.relative_to(bundle.folder)}: {link}")
-    assert broken == []
-    assert checked > len(pages) * 20  # every page links its styles, scripts, menus and contents
-
-
-def has_fragment(ids: set[str] | None, fragment: str) -> bool:
-    """An ``id`` of the page, or a passage range (``p2-p3``) whose ends are IDs of the page;
-    ``ids`` is None for a file that is not a page."""
-    if ids is None or fragment in ids:
-        return True
-    try:
-        start, end = parse(fragment)
-    except PassageError:
-        return False
-    return start in ids and end in ids
+    assert broken_links(bundle.folder) == []
 
 
 @pytest.mark.build
