@@ -69,21 +69,37 @@ def parallel_highlight(page: Page) -> None:
     assert sorted(pairs) == ["en:p3s2", "uk:p3s2"]
 
 
-def names_entry(page: Page) -> None:
-    entry = page.locator("dt#Q711")
-    expect(entry).to_have_text("Mongolia")
-    expect(entry).to_be_in_viewport()
-    page.locator("dt#Q711 + dd").get_by_role("link", name="p1").click()
-    assert page.url.endswith(f"/texts/{TEXT}.html#p1")
-    expect(page.locator("#p1")).to_be_in_viewport()
+def index_to_entry(page: Page) -> None:
+    """The Ukrainian index of persons in collation order leads to Chiang Kai-shek's entry,
+    which lists him in both texts; an occurrence lands on its sentence."""
+    page.locator("nav.ed-letters").get_by_role("link", name="Ч").click()
+    page.locator("dt#Q16574 a").click()
+    assert page.url.endswith("/uk/register/entries/Q16574.html")
+    texts = page.eval_on_selector_all(".ed-occ-text h3", "els => els.map(e => e.id)")
+    assert texts == ["text-manchuria-1920-1934", "text-sino-soviet-1932-1937"]
+    link = page.locator("#text-sino-soviet-1932-1937 ~ * a.ed-occ-link").first
+    target = link.get_attribute("href").rsplit("#", 1)[1]
+    link.click()
+    expect(page.locator(f"#{target}")).to_be_in_viewport()
+
+
+def map_of_places(page: Page) -> None:
+    marker = page.locator('a.ed-map-place[href$="entries/Q649.html"]')
+    expect(marker).to_have_count(1)
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/register/entries/Q649.html")
+    expect(page.locator("h1")).to_have_text("Moscow")
 
 
 def glossary(page: Page) -> None:
     expect(page.locator("h1")).to_have_text("Глосарій")
     terms = page.locator("dl.ed-register > dt")
     assert terms.count() > 5
-    page.locator("dl.ed-register > dd a[hreflang]").first.click()
-    expect(page.locator("article.ed-text")).to_be_visible()
+    page.locator("dt#honghuzi a").click()
+    assert page.url.endswith("/uk/register/entries/honghuzi.html")
+    page.locator("a.ed-occ-link").first.click()
+    expect(page.locator("article.ed-text, .ed-parallel").first).to_be_visible()
 
 
 def deep_link(page: Page) -> None:
@@ -129,14 +145,14 @@ CASES = [
     Case("catalogue", "pl/texts/index.html", catalogue),
     Case("reading-popup-by-keyboard", f"texts/{TEXT}.html", popup_by_keyboard),
     Case("parallel-highlight", f"parallel/{TEXT}.html", parallel_highlight),
-    Case("names-entry", "register/names.html#Q711", names_entry),
+    Case("index-to-entry", "uk/register/persons.html", index_to_entry),
+    Case("map", "register/map.html", map_of_places),
     Case("glossary", "uk/register/glossary.html", glossary),
     Case("deep-link", f"texts/{TEXT}.html#p2-p3", deep_link),
     Case("language-switch", f"texts/{TEXT}.html", language_switch),
     Case("assignment", "assignments/manchuria-railway.html", assignment),
     Case("link-builder", f"pl/texts/{TEXT}.html", link_builder),
-    # Still to come, as they merge: the index and an entry page, the map, and a search
-    # for an inflected form (e.g. Case("search-inflected", "pl/index.html", search)).
+    # Still to come, as it merges: a search for an inflected form.
 ]
 
 
