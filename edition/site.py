@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import export, index_pages, render
+from . import export, index_pages, render, search
 from .corpus import Corpus, annotate_corpus
 from .errors import EditionError, Problem
 from .ledger import LEDGER_NAME
 from .register import load_register
+from .search_page import SEARCH_PAGE, search_page
 from .sources import load_texts
 from .strings import missing_ui_languages
 
@@ -79,6 +80,7 @@ def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, str]:
                     corpus, text, ui
                 )
         out.update(index_pages.pages(corpus, ui, default=ui == ui_languages[0]))
+        out[f"{SEARCH_PAGE}.{ui}.md"] = search_page(corpus, ui)
     return out
 
 
@@ -101,6 +103,7 @@ def generate(settings: Settings) -> Corpus:
     files = {k: v.encode() for k, v in pages(corpus, settings.ui_languages).items()}
     files.update({k: v.encode() for k, v in export.files(corpus, settings.ui_languages).items()})
     files.update(assets())
+    files.update(search.files(search.build(corpus)))
     sync_tree(settings.docs, GENERATED_DIRS, files)
     return corpus
 

@@ -15,10 +15,6 @@ from edition.config import read_settings
 from edition.corpus import Corpus
 from edition.errors import EditionError
 from edition.site import generate
-from edition.strings import ui_strings
-
-# Material's search panel is a dialog without a name (axe: aria-dialog-name).
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 # What on_pre_build loaded, for the pages built after it (every language's build).
 _built: dict[str, Corpus] = {}
@@ -45,7 +41,3 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         return markdown
     return markdown + assignments.page_html(found, _built["corpus"], page.canonical_url or "")
 
-
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    label = ui_strings(config.theme["language"])["search"]
-    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)

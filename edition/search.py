@@ -1,0 +1,227 @@
+"""The search index: every word of every version of every text, by lemma, in JavaScript files.
+
+Readers search in Polish and Ukrainian, whose words inflect: a query form is mapped to the
+lemmas the matcher's analysers (``morphology.Analyser``) give it, and every token sharing a
+lemma is found. No analyser runs in the browser: the form-to-lemma table holds every form of
+the corpus vocabulary and of the register's names. Register entries are also found by any of
+their names in any language, through the mentions the annotation found ("Chiang Kai-shek"
+finds "Czang Kaj-szeka").
+
+The index is cut into small JavaScript files that call ``edSearch.put(name, data)``: script
+tags load from ``file://`` where ``fetch`` cannot. A query loads the meta file, the form shards
+of its words, the postings shards of their lemmas and the texts with hits, nothing else.
+Shards are keyed by prefixes of the folded key (see :func:`shard`), grown until each file is
+small; the browser picks the longest listed prefix of a key (``edition/assets/search.js``).
+
+Files (under ``assets/edition/search/``):
+- ``meta.js``: the documents (text versions) and the shard prefixes of every family;
+- ``f_<prefix>.js``: folded form -> {form: [keys]}, and folded name -> [entry IDs];
+- ``p_<prefix>.js``: key (lemma or fallback stem) -> flat [doc, paragraph, token, ...];
+- ``e_<prefix>.js``: entry ID -> flat [doc, paragraph, first token, last token, ...];
+- ``t_<doc>.js``: one version of a text: per paragraph its ID, text, token offsets and
+  sentences with the reading-page fragment each one deep-links to.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import lang
+from .corpus import Corpus
+from .morphology import TOKEN, Analyser, normalise
+from .sources import Paragraph
+
+SEARCH_DIR = "assets/edition/search"
+# A shard is split by one more letter of its keys while its JSON is larger than this.
+SHARD_BYTES = 8_000
+# Letters that carry no combining mark in Unicode but should fold all the same.
+_FOLD = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
+
+
+def fold(norm: str) -> str:
+    """A normalised form without diacritics: the fallback key ("mandżuria" -> "mandzuria").
+
+    Mirrored by ``fold`` in ``search.js``: NFD, combining marks dropped, a few letters mapped.
+    """
+    decomposed = unicodedata.normalize("NFD", norm)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").translate(_FOLD)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """The word tokens of ``text`` (start, end, surface): the matcher's tokens less punctuation."""
+    return [
+        (m.start(), m.end(), m.group())
+        for m in TOKEN.finditer(text)
+        if m.group()[0].isalnum() or m.group()[0] == "_"
+    ]
+
+
+def name_key(name: str) -> str:
+    """How a register name or a whole query is compared: folded words joined by spaces."""
+    return " ".join(fold(normalise(w)) for _, _, w in words(name))
+
+
+@dataclass
+class Index:
+    """The index in memory, before it is cut into files."""
+
+    docs: list[dict[str, Any]] = field(default_factory=list)  # one per text version
+    texts: list[list[dict[str, Any]]] = field(default_factory=list)  # per doc, its paragraphs
+    forms: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # fold -> form -> keys
+    names: dict[str, list[str]] = field(default_factory=dict)  # name_key -> entry IDs
+    postings: dict[str, list[int]] = field(default_factory=dict)  # key -> [d, p, t, ...]
+    entries: dict[str, list[int]] = field(default_factory=dict)  # entry -> [d, p, t0, t1, ...]
+
+    def add_form(self, norm: str, keys: Iterable[str]) -> None:
+        self.forms.setdefault(fold(norm), {}).setdefault(norm, set()).update(keys)
+
+
+def _fragment(keys: list[str], pid: str) -> str:
+    """The reading-page fragment of a translated sentence: the original sentences it renders."""
+    if not keys:
+        return pid
+    return keys[0] if len(keys) == 1 else f"{keys[0]}-{keys[-1]}"
+
+
+def build(corpus: Corpus) -> Index:
+    """Index every word of every version of every text and every register name."""
+    index = Index()
+    analysers: dict[str, Analyser] = {}
+
+    def analyser(code: str) -> Analyser:
+        if code not in analysers:
+            analysers[code] = Analyser(lang.get(code))
+        return analysers[code]
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    entries: dict[str, list[int]] = defaultdict(list)
+    for text in corpus.texts:
+        for version in text.versions:
+            d = len(index.docs)
+            original = version is text.original
+            index.docs.append({"text": text.id, "lang": version.lang, "original": original})
+            alignment = None if original else corpus.alignment(text, version)
+            mentions = corpus.of(text, version)
+            paragraphs = []
+            for p, par in enumerate(version.paragraphs):
+                tokens = words(par.text)
+                for t, (_, _, surface) in enumerate(tokens):
+                    keys = analyser(version.lang).analyse(surface).keys
+                    index.add_form(normalise(surface), keys)
+                    for key in keys:
+                        postings[key] += (d, p, t)
+                starts = {s: t for t, (s, _, _) in enumerate(tokens)}
+                ends = {e: t for t, (_, e, _) in enumerate(tokens)}
+                for m in mentions.get(par.id, []):
+                    entries[m.ref] += (d, p, starts[m.start], ends[m.end])
+                frags = (
+                    [s.id for s in par.sentences]
+                    if alignment is None
+                    else [_fragment(k, par.id) for k in alignment[p]]
+                )
+                paragraphs.append(_paragraph(par, tokens, frags))
+            index.texts.append(paragraphs)
+    for entry in corpus.register:
+        for code, names in entry.names.items():
+            for name in names:
+                for _, _, word in words(name):
+                    index.add_form(normalise(word), analyser(code).analyse(word).keys)
+                ids = index.names.setdefault(name_key(name), [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
+    index.postings = dict(postings)
+    index.entries = dict(entries)
+    return index
+
+
+def _paragraph(par: Paragraph, tokens: list[tuple[int, int, str]], frags: list[str]) -> dict:
+    return {
+        "id": par.id,
+        "text": par.text,
+        "tokens": [x for s, e, _ in tokens for x in (s, e)],
+        "sentences": [[s.start, s.end, f] for s, f in zip(par.sentences, frags, strict=True)],
+    }
+
+
+def shard(keys: Iterable[str], size: Callable[[str], int], limit: int = SHARD_BYTES) -> list[str]:
+    """Prefixes that cut ``keys`` into shards of at most ``limit`` (by ``size``) where possible.
+
+    A shard is split by the next letter of its keys; keys no longer than the prefix stay in
+    it. A key belongs to the longest listed prefix it starts with (:func:`shard_of`).
+    """
+    found: list[str] = []
+
+    def split(prefix: str, members: list[str]) -> None:
+        found.append(prefix)
+        if sum(size(k) for k in members) <= limit:
+            return
+        children: dict[str, list[str]] = defaultdict(list)
+        for k in members:
+            if len(k) > len(prefix):
+                children[k[: len(prefix) + 1]].append(k)
+        for child, sub in sorted(children.items()):
+            split(child, sub)
+
+    split("", sorted(set(keys)))
+    return found
+
+
+def shard_of(prefixes: Iterable[str], key: str) -> str:
+    """The longest of ``prefixes`` that ``key`` starts with."""
+    return max((p for p in prefixes if key.startswith(p)), key=len)
+
+
+def file_name(family: str, prefix: str) -> str:
+    """``f_6d_61.js`` for prefix "ma": code points in hex, safe in any file system and URL."""
+    return f"{family}_{'_'.join(f'{ord(c):x}' for c in prefix)}.js"
+
+
+def _js(name: str, data: Any) -> bytes:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f'edSearch.put("{name}",{body});\n'.encode()
+
+
+def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: dict) -> list[str]:
+    """Write ``table`` as shards of ``family`` into ``out``; returns the shard prefixes."""
+
+    def size(k: str) -> int:
+        return len(json.dumps(table_by_key[k], ensure_ascii=False)) + len(k) + 4
+
+    table_by_key: dict[str, dict[str, Any]] = defaultdict(dict)
+    for k, v in table.items():
+        table_by_key[key_of(k)][k] = v
+    prefixes = shard(table_by_key, size)
+    shards: dict[str, dict[str, Any]] = {p: {} for p in prefixes}
+    for k, members in table_by_key.items():
+        shards[shard_of(prefixes, k)].update(members)
+    for p, data in shards.items():
+        if data:
+            out[f"{SEARCH_DIR}/{file_name(family, p)}"] = _js(file_name(family, p)[:-3], data)
+    return [p for p in prefixes if shards[p]]
+
+
+def files(index: Index) -> dict[str, bytes]:
+    """The index as JavaScript files: path relative to ``docs`` -> content."""
+    out: dict[str, bytes] = {}
+    # Forms and names share shards, keyed by the folded form (a name by its first word), so
+    # one file answers a word, its diacritic-free fallback and a name starting with it.
+    table: dict[str, Any] = {
+        "w:" + f: {form: sorted(keys) for form, keys in forms.items()}
+        for f, forms in index.forms.items()
+    }
+    table.update({"n:" + k: ids for k, ids in index.names.items()})
+    meta = {
+        "docs": index.docs,
+        "forms": _cut("f", table, lambda k: k[2:].split(" ", 1)[0], out),
+        "postings": _cut("p", index.postings, fold, out),
+        "entries": _cut("e", index.entries, lambda k: k.lower(), out),
+    }
+    for d, paragraphs in enumerate(index.texts):
+        out[f"{SEARCH_DIR}/t_{d}.js"] = _js(f"t_{d}", paragraphs)
+    out[f"{SEARCH_DIR}/meta.js"] = _js("meta", meta)
+    return out
