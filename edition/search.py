@@ -62,8 +62,9 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 
 def name_key(name: str) -> str:
-    """How a register name or a whole query is compared: folded words joined by spaces."""
-    return " ".join(fold(normalise(w)) for _, _, w in words(name))
+    """How a register name or a whole query is compared: folded words joined by spaces, a
+    hyphen as good as a space ("Kaj szek" for "Kaj-szek")."""
+    return " ".join(fold(normalise(w)).replace("-", " ") for _, _, w in words(name))
 
 
 @dataclass

@@ -39,7 +39,7 @@ def search_page(corpus: Corpus, ui: str) -> str:
         + f"<h1>{_t(s['search_title'])}</h1>\n\n"
         + f'<p class="ed-help">{_t(s["search_intro"])}</p>\n\n'
         + '<form id="ed-search" class="ed-search" role="search" method="get" action=""'
-        + f' data-strings="{strings}">'
+        + f' aria-label="{escape(s["search_title"])}" data-strings="{strings}">'
         + f'<p class="ed-search-q"><label for="ed-search-q">{_t(s["search_query"])}</label>'
         + '<input type="search" id="ed-search-q" name="q" autocomplete="off" spellcheck="false">'
         + f'<button type="submit" class="md-button md-button--primary">{_t(s["search"])}</button></p>'

@@ -27,7 +27,7 @@
     return out;
   }
 
-  function nameKey(list) { return list.map(function (w) { return fold(normalise(w)); }).join(" "); }
+  function nameKey(list) { return list.map(function (w) { return fold(normalise(w)).replace(/-/g, " "); }).join(" "); }
 
   function shardOf(prefixes, key) {
     var best = null;
@@ -75,8 +75,9 @@
 
   /* The IDs of the register entries one of whose names is ``list`` of words. */
   function namesOf(meta, list) {
-    return shard(meta, "forms", fold(normalise(list[0]))).then(function (data) {
-      return data["n:" + nameKey(list)] || [];
+    var key = nameKey(list);
+    return shard(meta, "forms", key.split(" ")[0]).then(function (data) {
+      return data["n:" + key] || [];
     });
   }
 
@@ -191,8 +192,14 @@
   function snippet(text, spans, width) {
     spans = spans.slice().sort(function (a, b) { return a[0] - b[0]; });
     var start = Math.max(0, spans[0][0] - width), end = Math.min(text.length, spans[spans.length - 1][1] + width);
-    if (start > 0) { var sp = text.indexOf(" ", start); if (sp >= 0 && sp < spans[0][0]) start = sp + 1; }
-    if (end < text.length) { var ep = text.lastIndexOf(" ", end); if (ep > spans[spans.length - 1][1]) end = ep; }
+    if (start > 0 && text.charAt(start - 1) !== " ") {  // mid-word: start after the next space
+      var sp = text.indexOf(" ", start);
+      start = sp >= 0 && sp < spans[0][0] ? sp + 1 : spans[0][0];
+    }
+    if (end < text.length && text.charAt(end) !== " ") {  // mid-word: end at the space before
+      var ep = text.lastIndexOf(" ", end);
+      end = ep > spans[spans.length - 1][1] ? ep : spans[spans.length - 1][1];
+    }
     var out = [], pos = start;
     if (start > 0) out.push({ text: "… ", mark: false });
     spans.forEach(function (s) {
@@ -381,7 +388,7 @@
 
   window.edSearch = {
     put: function (name, data) { store[name] = data; },
-    query: query, parse: parse, normalise: normalise, fold: fold, shardOf: shardOf, fileName: fileName,
+    query: query, parse: parse, normalise: normalise, fold: fold, nameKey: nameKey, shardOf: shardOf, fileName: fileName,
     snippet: snippet, rank: rank, group: group, href: href,
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
