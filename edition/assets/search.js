@@ -336,7 +336,8 @@
       query(q, filter).then(function (groups) { render(form, groups, q); });
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
-    run(false);
+    if (params.get("q")) run(false);
+    else load("meta");  // while the reader types: one file less to wait for
   }
 
   /* ---- The page a result links to: mark the hit's forms in the highlighted sentence ---- */
