@@ -40,4 +40,3 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     if found is None:
         return markdown
     return markdown + assignments.page_html(found, _built["corpus"], page.canonical_url or "")
-

@@ -144,7 +144,13 @@ def test_printing_an_assignment_gives_a_clean_worksheet(
     expect(page.locator(".md-header")).to_be_visible()
     expect(page.locator(".ed-lines").first).to_be_hidden()
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".ed-answer"):
+    for chrome in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".ed-header-search",
+        ".ed-answer",
+    ):
         expect(page.locator(chrome).first).to_be_hidden()
     for part in (".ed-passage", ".ed-terms", ".ed-questions", ".ed-lines", "svg.ed-qr-code"):
         expect(page.locator(part).first).to_be_visible()

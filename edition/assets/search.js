@@ -379,6 +379,11 @@
       targets.forEach(function (t) { if (all.indexOf(t) < 0) all.push(t); });
     });
     all.forEach(function (t) { markWords(t, wanted); });
+    // The marks are for this visit: the address a reader copies or cites stays clean.
+    params.delete("hl");
+    params.delete("lang");
+    var rest = params.toString();
+    history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
   }
 
   function init() {
