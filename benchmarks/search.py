@@ -112,7 +112,7 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
     print(f"index: {len(index)} files, {sum(sizes.values()):,} bytes")
     print(f"  meta.js {sizes['meta.js']:,} bytes; largest file {biggest} {sizes[biggest]:,} bytes")
-    for family in ("f", "p", "e", "t"):
+    for family in ("s", "e", "t"):
         group = [s for n, s in sizes.items() if n.startswith(family + "_")]
         print(f"  {family}_*: {len(group)} files, {sum(group):,} bytes, largest {max(group):,}")
     print(f"index built in Python in {built * 1000:.0f} ms (analysis cache cold)")

@@ -294,6 +294,8 @@ def test_keyboard_only(page: Page, server: str) -> None:
     page.goto(f"{server}/uk/search.html")
     page.locator("#ed-search-q").focus()
     page.keyboard.type("Японія")
+    # The word's shard is loaded while the reader types, before the query is sent.
+    page.wait_for_function("document.querySelector('head script[src*=\"/search/s_\"]') !== null")
     page.keyboard.press("Enter")
     status = page.locator("#ed-search-status")
     expect(status).to_have_attribute("role", "status")

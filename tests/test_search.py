@@ -134,17 +134,24 @@ def test_shards_respect_the_limit_and_every_key_has_one() -> None:
 def test_files_are_scripts_a_browser_can_load_from_disk(index: Index) -> None:
     out = files(index)
     meta = _data(out["assets/edition/search/meta.js"], "meta")
-    for family in ("forms", "postings", "entries"):
+    for family in ("shards", "entries"):
         for prefix in meta[family]:
             path = f"assets/edition/search/{file_name(family[0], prefix)}"
             assert path in out
             assert re.fullmatch(r"[a-z]_[0-9a-f_]*\.js", Path(path).name)
-    # Every form sits in the shard that its folded form points to.
+
+    # Every form sits in the shard its folded form points to, every posting list in the one
+    # its folded lemma points to; "mandżurii" and its lemma "mandżuria" share a shard.
+    def shard_data(key: str) -> dict:
+        name = file_name("s", shard_of(meta["shards"], key))
+        return _data(out[f"assets/edition/search/{name}"], name[:-3])
+
     for folded, forms in index.forms.items():
-        name = file_name("f", shard_of(meta["forms"], folded))
-        assert _data(out[f"assets/edition/search/{name}"], name[:-3])["w:" + folded] == {
-            form: sorted(keys) for form, keys in forms.items()
-        }
+        assert shard_data(folded)["w:" + folded] == {f: sorted(k) for f, k in forms.items()}
+    for key, flat in index.postings.items():
+        assert shard_data(fold(key))["l:" + key] == flat
+    assert "l:mandżuria" in shard_data("mandzurii")
+    assert shard_data("chiang")["n:chiang kai shek"] == ["Q2"]
     assert _data(out["assets/edition/search/t_1.js"], "t_1") == index.texts[1]
 
 

@@ -1,10 +1,11 @@
 /* Search of the edition (index: edition/search.py) and the highlight of a hit on the page a
  * result links to. Data files are scripts calling edSearch.put(name, data), loaded by adding
  * <script> tags, so everything works from file:// (where fetch cannot read local files).
- * A query loads the meta file, the form shards of its words, the postings of their lemmas and
- * the texts with hits. Ranking: a hit of the very form (or phrase) typed, then a hit by lemma
- * or by a register name in any language, then a hit by the diacritic-free fallback; then text
- * order. Pure functions are exposed on window.edSearch for the tests. */
+ * A query loads the meta file, the shards of its words (which mostly hold the postings of
+ * their lemmas too), the register entries it names and the texts with hits. Ranking: sentences
+ * with more of the query's terms first; then a hit of the very form (or phrase) typed, then a
+ * hit by lemma or by a register name in any language, then a hit by the diacritic-free
+ * fallback; then text order. Pure functions are exposed on window.edSearch for the tests. */
 (function () {
   "use strict";
   var WORD = /[\p{L}\p{N}_]+(?:[-'’ʼ][\p{L}\p{N}_]+)*/gu;
@@ -76,7 +77,7 @@
   /* The IDs of the register entries one of whose names is ``list`` of words. */
   function namesOf(meta, list) {
     var key = nameKey(list);
-    return shard(meta, "forms", key.split(" ")[0]).then(function (data) {
+    return shard(meta, "shards", key.split(" ")[0]).then(function (data) {
       return data["n:" + key] || [];
     });
   }
@@ -89,7 +90,7 @@
 
   function lookupWord(meta, word) {
     var n = normalise(word), f = fold(n);
-    return shard(meta, "forms", f).then(function (data) {
+    return shard(meta, "shards", f).then(function (data) {
       var group = data["w:" + f];
       if (!group) return { norm: n, keys: [], fallback: false };
       if (group[n]) return { norm: n, keys: group[n], fallback: false };
@@ -101,7 +102,7 @@
 
   function postingsOf(meta, keys) {
     return Promise.all(keys.map(function (k) {
-      return shard(meta, "postings", fold(k)).then(function (data) { return data[k] || []; });
+      return shard(meta, "shards", fold(k)).then(function (data) { return data["l:" + k] || []; });
     })).then(function (lists) {
       var seen = {};
       lists.forEach(function (list) {
@@ -336,6 +337,17 @@
       query(q, filter).then(function (groups) { render(form, groups, q); });
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
+    // While the reader types, the shards of the words so far are loaded (a word's shard is
+    // mostly its first letters'), so the query waits for little more than the texts.
+    var typing;
+    form.elements.q.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () {
+        load("meta").then(function (meta) {
+          words(form.elements.q.value).forEach(function (w) { shard(meta, "shards", fold(normalise(w))); });
+        });
+      }, 150);
+    });
     if (params.get("q")) run(false);
     else load("meta");  // while the reader types: one file less to wait for
   }
