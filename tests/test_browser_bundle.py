@@ -140,6 +140,21 @@ def link_builder(page: Page) -> None:
     expect(page.locator(".md-tooltip2")).to_have_count(0)
 
 
+def search_inflected(page: Page) -> None:
+    """From the header box on a Polish page: every form, then the result's sentence marked."""
+    box = page.locator(".ed-header-search input[name=q]")
+    box.fill("Mandżuria")
+    with page.expect_navigation():
+        box.press("Enter")
+    assert page.url.split("?")[0].endswith("/pl/search.html")
+    marks = page.locator(".ed-search-group mark")
+    expect(marks.first).to_be_visible()
+    assert {"Mandżurii", "Mandżurię"} <= set(marks.all_text_contents())
+    with page.expect_navigation():
+        page.locator(".ed-search-group li a").first.click()
+    expect(page.locator(".ed-range mark.ed-mark").first).to_be_visible()
+
+
 CASES = [
     Case("home", "index.html", home),  # the index.html a student double-clicks
     Case("catalogue", "pl/texts/index.html", catalogue),
@@ -152,7 +167,7 @@ CASES = [
     Case("language-switch", f"texts/{TEXT}.html", language_switch),
     Case("assignment", "assignments/manchuria-railway.html", assignment),
     Case("link-builder", f"pl/texts/{TEXT}.html", link_builder),
-    # Still to come, as it merges: a search for an inflected form.
+    Case("search-inflected-form", f"pl/texts/{TEXT}.html", search_inflected),
 ]
 
 

@@ -137,7 +137,7 @@ def test_the_bundle_opens_at_its_home_page_and_leaves_out_server_files(bundle: B
     assert (bundle.folder / README).read_text("utf-8-sig").count("index.html") == 6
     for name in SERVER_ONLY:
         assert not (bundle.folder / name).exists()
-    assert (bundle.folder / "search" / "search_index.js").is_file()
+    assert (bundle.folder / "assets" / "edition" / "search" / "meta.js").is_file()
 
 
 @pytest.mark.build
