@@ -38,7 +38,7 @@ def search_page(corpus: Corpus, ui: str) -> str:
         front_matter(title=s["search_title"])
         + f"<h1>{_t(s['search_title'])}</h1>\n\n"
         + f'<p class="ed-help">{_t(s["search_intro"])}</p>\n\n'
-        + '<form id="ed-search" class="ed-search" role="search" method="get" action=""'
+        + f'<form id="ed-search" class="ed-search" role="search" method="get" action="{SEARCH_PAGE}.html"'
         + f' aria-label="{escape(s["search_title"])}" data-strings="{strings}">'
         + f'<p class="ed-search-q"><label for="ed-search-q">{_t(s["search_query"])}</label>'
         + '<input type="search" id="ed-search-q" name="q" autocomplete="off" spellcheck="false">'

@@ -74,7 +74,7 @@ def index_to_entry(page: Page) -> None:
     which lists him in both texts; an occurrence lands on its sentence."""
     page.locator("nav.ed-letters").get_by_role("link", name="Ч").click()
     page.locator("dt#Q16574 a").click()
-    assert page.url.endswith("/uk/register/entries/Q16574.html")
+    page.wait_for_url("**/uk/register/entries/Q16574.html")  # loaded, not only committed
     texts = page.eval_on_selector_all(".ed-occ-text h3", "els => els.map(e => e.id)")
     assert texts == ["text-manchuria-1920-1934", "text-sino-soviet-1932-1937"]
     link = page.locator("#text-sino-soviet-1932-1937 ~ * a.ed-occ-link").first
