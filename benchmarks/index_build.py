@@ -10,31 +10,24 @@ generation and a full ``mkdocs build`` with and without them.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
+import json
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
+from machine import machine
+from run import EDITION_OUTPUT, build
+from synthetic import ROOT, copy_site_files
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from edition.config import read_settings  # noqa: E402
-from edition.site import load, pages  # noqa: E402
+from edition.config import read_settings
+from edition.site import load, pages
 
 
 def copy_edition(dest: Path) -> Path:
-    dest.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", dest)
-    for folder in ("docs", "seeds", "glossary", "hooks", "overrides"):
-        shutil.copytree(
-            ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("texts", "edition")
-        )
+    copy_site_files(dest, hook=True, all_docs=True)
+    shutil.copytree(ROOT / "seeds", dest / "seeds")
     return dest / "mkdocs.yml"
 
 
@@ -51,36 +44,11 @@ def add_persons(glossary: Path, n: int) -> None:
     (glossary / "synthetic.yml").write_text(yaml.safe_dump(entries, allow_unicode=True), "utf-8")
 
 
-def timed_build(config: Path, out: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(config),
-            "-d",
-            str(out),
-        ],
-        check=True,
-        env=env,
-        cwd=config.parent,
-    )
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=1000)
     args = parser.parse_args()
-    print(
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    print(json.dumps(machine()))
     with tempfile.TemporaryDirectory() as tmp:
         base = copy_edition(Path(tmp) / "base")
         big = copy_edition(Path(tmp) / "big")
@@ -89,14 +57,14 @@ def main() -> None:
             settings = read_settings(config)
             start = time.perf_counter()
             corpus = load(settings)
-            generated = pages(corpus, settings.ui_languages)
+            generated = sum(1 for _ in pages(corpus, settings.ui_languages))
             gen = time.perf_counter() - start
-            seconds = timed_build(config, Path(tmp) / f"site-{config.parent.name}")
-            site = Path(tmp) / f"site-{config.parent.name}"
-            html = sum(1 for _ in site.rglob("*.html"))
+            measured = build(config.parent, EDITION_OUTPUT)
+            html = sum(1 for _ in (config.parent / "site").rglob("*.html"))
             print(
-                f"{label}: {len(corpus.register)} entries, {len(generated)} generated pages,"
-                f" {html} HTML files; load+generate {gen:.1f} s; mkdocs build {seconds:.1f} s"
+                f"{label}: {len(corpus.register)} entries, {generated} generated pages,"
+                f" {html} HTML files; load+generate {gen:.1f} s; mkdocs build"
+                f" {measured['seconds']:.1f} s ({measured['cpu_seconds']:.1f} s CPU)"
             )
 
 

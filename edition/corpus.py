@@ -5,6 +5,8 @@ Every page is rendered from this one structure, so a text is analysed once per b
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -87,33 +89,68 @@ class Corpus:
         return self._alignments[key]
 
 
+# From this many texts on, texts are annotated in a pool of processes, one per core; below it,
+# starting the pool costs more than it saves.
+PARALLEL_FROM = 8
+
+# What the pool's workers share: set in the parent just before they fork, so that the register
+# and the matchers (with their analysis caches) are inherited rather than pickled per task.
+_shared: tuple[Register, dict[str, Matcher]] | None = None
+
+
 def annotate_corpus(texts: list[Text], register: Register) -> Corpus:
-    """Find every register entry in every version of every text; raises EditionError."""
+    """Find every register entry in every version of every text; raises EditionError.
+
+    The result does not depend on the number of processes: each text is annotated on its
+    own, and the results are gathered in text order."""
+    global _shared
     corpus = Corpus(texts, register)
-    matchers: dict[str, Matcher] = {}
+    codes = dict.fromkeys(v.lang for t in texts for v in t.versions)
+    _shared = register, {code: Matcher(register, lang.get(code)) for code in codes}
+    workers = min(len(os.sched_getaffinity(0)), len(texts) // PARALLEL_FROM)
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.map(
+                    _annotate_text, texts, chunksize=max(1, len(texts) // (4 * workers))
+                )
+        else:
+            results = [_annotate_text(text) for text in texts]
+    finally:
+        _shared = None
     problems: list[Problem] = []
-    for text in texts:
-        overrides, found = load_overrides(text, register)
+    for text, (mentions, notes, found) in zip(texts, results, strict=True):
+        for code, per_paragraph in mentions.items():
+            corpus.mentions[(text.id, code)] = per_paragraph
+        corpus.notes += notes
         problems += found
-        for version in text.versions:
-            matcher = matchers.get(version.lang)
-            if matcher is None:
-                matcher = matchers[version.lang] = Matcher(register, lang.get(version.lang))
-            per_paragraph: Mentions = {}
-            for par in version.paragraphs:
-                own = [o for o in overrides if o.lang == version.lang and o.paragraph == par.id]
-                mentions = apply(matcher.find(par.text), own)
-                kept = [m for m in mentions if _within_a_sentence(m, par)]
-                corpus.notes += [
-                    f"{version.path}:{par.line}: {par.text[m.start : m.end]!r} spans two sentences;"
-                    " not annotated"
-                    for m in mentions
-                    if m not in kept
-                ]
-                per_paragraph[par.id] = kept
-            corpus.mentions[(text.id, version.lang)] = per_paragraph
     raise_if(problems)
     return corpus
+
+
+def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Problem]]:
+    """Mentions per version of ``text``, notes on mentions left out, problems of its overrides."""
+    assert _shared is not None
+    register, matchers = _shared
+    overrides, problems = load_overrides(text, register)
+    notes: list[str] = []
+    mentions: dict[str, Mentions] = {}
+    for version in text.versions:
+        matcher = matchers[version.lang]
+        per_paragraph: Mentions = {}
+        for par in version.paragraphs:
+            own = [o for o in overrides if o.lang == version.lang and o.paragraph == par.id]
+            found = apply(matcher.find(par.text), own)
+            kept = [m for m in found if _within_a_sentence(m, par)]
+            notes += [
+                f"{version.path}:{par.line}: {par.text[m.start : m.end]!r} spans two sentences;"
+                " not annotated"
+                for m in found
+                if m not in kept
+            ]
+            per_paragraph[par.id] = kept
+        mentions[version.lang] = per_paragraph
+    return mentions, notes, problems
 
 
 def _within_a_sentence(m: Mention, par: Paragraph) -> bool:

@@ -9,8 +9,10 @@ content changed, so ``mkdocs serve`` does not rebuild in a loop.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from . import export, index_pages, render, search
@@ -68,20 +70,20 @@ def load(settings: Settings) -> Corpus:
     return annotate_corpus(texts, register)
 
 
-def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, str]:
-    """Every generated page: path relative to ``docs`` -> Markdown."""
-    out: dict[str, str] = {}
+def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """Every generated page: (path relative to ``docs``, Markdown), one at a time (all the
+    pages of a large edition at once would take gigabytes)."""
     for ui in ui_languages:
-        out[f"texts/index.{ui}.md"] = render.catalogue_page(corpus.texts, ui)
+        yield f"texts/index.{ui}.md", render.catalogue_page(corpus.texts, ui)
         for text in corpus.texts:
-            out[f"texts/{text.id}.{ui}.md"] = render.reading_page(corpus, text, ui)
+            yield f"texts/{text.id}.{ui}.md", render.reading_page(corpus, text, ui)
             if text.translations:
-                out[f"{render.PARALLEL_DIR}/{text.id}.{ui}.md"] = render.parallel_page(
-                    corpus, text, ui
+                yield (
+                    f"{render.PARALLEL_DIR}/{text.id}.{ui}.md",
+                    render.parallel_page(corpus, text, ui),
                 )
-        out.update(index_pages.pages(corpus, ui, default=ui == ui_languages[0]))
-        out[f"{SEARCH_PAGE}.{ui}.md"] = search_page(corpus, ui)
-    return out
+        yield from index_pages.pages(corpus, ui, default=ui == ui_languages[0]).items()
+        yield f"{SEARCH_PAGE}.{ui}.md", search_page(corpus, ui)
 
 
 def assets() -> dict[str, bytes]:
@@ -100,17 +102,26 @@ def generate(settings: Settings) -> Corpus:
     for text in corpus.texts:
         if text.ledger_is_stale():
             (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
-    files = {k: v.encode() for k, v in pages(corpus, settings.ui_languages).items()}
-    files.update({k: v.encode() for k, v in export.files(corpus, settings.ui_languages).items()})
-    files.update(assets())
-    files.update(search.files(search.build(corpus)))
-    sync_tree(settings.docs, GENERATED_DIRS, files)
+    files = chain(
+        pages(corpus, settings.ui_languages),
+        export.files(corpus, settings.ui_languages).items(),
+    )
+    encoded = ((rel, content.encode()) for rel, content in files)
+    search_files = search.files(search.build(corpus)).items()
+    sync_tree(settings.docs, GENERATED_DIRS, chain(encoded, assets().items(), search_files))
     return corpus
 
 
-def sync_tree(base: Path, managed: tuple[str, ...], files: dict[str, bytes]) -> None:
-    """Make the ``managed`` folders under ``base`` hold exactly ``files``."""
-    for rel, content in files.items():
+def sync_tree(
+    base: Path,
+    managed: tuple[str, ...],
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+) -> None:
+    """Make the ``managed`` folders under ``base`` hold exactly ``files``: path -> content,
+    or (path, content) pairs made one at a time."""
+    kept: set[str] = set()
+    for rel, content in files.items() if isinstance(files, Mapping) else files:
+        kept.add(rel)
         path = base / rel
         if not path.exists() or path.read_bytes() != content:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +132,7 @@ def sync_tree(base: Path, managed: tuple[str, ...], files: dict[str, bytes]) -> 
             continue
         for path in sorted(root.rglob("*"), reverse=True):
             rel = path.relative_to(base).as_posix()
-            if path.is_file() and rel not in files:
+            if path.is_file() and rel not in kept:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 shutil.rmtree(path)

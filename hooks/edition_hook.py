@@ -9,16 +9,36 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from edition import assignments
 from edition.config import read_settings
 from edition.corpus import Corpus
 from edition.errors import EditionError
+from edition.render import PARALLEL_DIR
 from edition.site import generate
 
 # What on_pre_build loaded, for the pages built after it (every language's build).
 _built: dict[str, Corpus] = {}
 _assignments: dict[Path, assignments.Assignment] = {}
+
+
+# Reading pages, parallel views and the catalogue are raw HTML blocks only (see
+# edition.render), which Markdown passes through unchanged; but finding those blocks is a
+# pure-Python HTML parse of every tag, which cost more than all the rest of the build on a
+# large edition (see benchmarks/). So their body skips Markdown: it is set aside before
+# conversion and put back after, as Markdown would output it (blocks one line break apart).
+_RAW_HTML_DIRS = ("texts/", f"{PARALLEL_DIR}/")
+_PLACEHOLDER = "EDITION-GENERATED-BODY"
+_bodies: dict[str, str] = {}
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    body = _bodies.pop(page.file.src_uri, None)
+    if body is None:
+        return html
+    blocks = "\n".join(b.strip("\n") for b in body.split("\n\n") if b.strip())
+    return html.replace(f"<p>{_PLACEHOLDER}</p>", blocks, 1)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -34,9 +54,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _assignments.update({a.path.resolve(): a for a in found})
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    """An assignment page: the teacher's Markdown, then the passages, terms and questions."""
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    """A generated page: a placeholder for its body (see above). An assignment page: the
+    teacher's Markdown, then the passages, terms and questions."""
+    if page.file.src_uri.startswith(_RAW_HTML_DIRS):
+        _bodies[page.file.src_uri] = markdown
+        return _PLACEHOLDER
     found = _assignments.get(Path(page.file.abs_src_path).resolve())
     if found is None:
         return markdown
     return markdown + assignments.page_html(found, _built["corpus"], page.canonical_url or "")
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    # The page is written from ``output``: its HTML need not stay in memory until the end of
+    # the build (MkDocs keeps every page), which for a large edition is gigabytes.
+    page.content = None
+    return output
