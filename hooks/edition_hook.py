@@ -23,12 +23,13 @@ _built: dict[str, Corpus] = {}
 _assignments: dict[Path, assignments.Assignment] = {}
 
 
-# Reading pages, parallel views and the catalogue are raw HTML blocks only (see
-# edition.render), which Markdown passes through unchanged; but finding those blocks is a
-# pure-Python HTML parse of every tag, which cost more than all the rest of the build on a
-# large edition (see benchmarks/). So their body skips Markdown: it is set aside before
-# conversion and put back after, as Markdown would output it (blocks one line break apart).
-_RAW_HTML_DIRS = ("texts/", f"{PARALLEL_DIR}/")
+# Generated pages (reading pages, parallel views, catalogue, index and entry pages) are raw
+# HTML blocks only (see edition.render), which Markdown passes through unchanged; but finding
+# those blocks is a pure-Python HTML parse of every tag, which cost more than all the rest of
+# the build on a large edition (see benchmarks/). So their body skips Markdown: it is set
+# aside before conversion and put back after. The page is the same but for white space
+# between block elements (Markdown puts adjacent top-level blocks on lines of their own).
+_RAW_HTML_DIRS = ("texts/", f"{PARALLEL_DIR}/", "register/")
 _PLACEHOLDER = "EDITION-GENERATED-BODY"
 _bodies: dict[str, str] = {}
 
