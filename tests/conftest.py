@@ -110,6 +110,19 @@ def browser_type_launch_args(tmp_path_factory: pytest.TempPathFactory) -> dict:
     }
 
 
+def axe_violations(page, preload: bool = True) -> list[dict]:
+    """axe-core's violations on ``page`` in its present state (axe-core from node_modules).
+    From ``file://`` axe cannot fetch the stylesheets it would parse: pass ``preload=False``
+    there; the one rule that needs them, css-orientation-lock, is checked over http."""
+    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text("utf-8"))
+    options = "{resultTypes: ['violations']" + ("" if preload else ", preload: false") + "}"
+    result = page.evaluate(f"() => axe.run(document, {options})")
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]
+
+
 class Guard:
     """Records every request that would leave the machine, every failed response and
     every console error of a page."""

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from edition.config import read_settings
 from edition.register import load_register
 
-from .conftest import ROOT
+from .conftest import ROOT, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +25,6 @@ PAGES = (
     "register/map.html",
     "uk/register/map.html",
 )
-
-
-def axe_violations(page: Page) -> list[dict]:
-    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text("utf-8"))
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("path", PAGES)

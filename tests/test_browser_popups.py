@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import ROOT
+from .conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -75,14 +75,8 @@ def test_each_popup_is_on_the_page_once(page: Page, server: str) -> None:
 
 
 def test_no_accessibility_violations_on_an_annotated_page(page: Page, server: str) -> None:
-    axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text("utf-8")
     for path in (PAGE, "uk/texts/sino-soviet-1932-1937.html", "register/glossary.html"):
         page.goto(f"{server}/{path}")
-        page.evaluate(axe)
         page.locator(FIRST).first.focus() if "manchuria" in path else None
-        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        violations = [
-            {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in result["violations"]
-        ]
+        violations = axe_violations(page)
         assert violations == [], f"{path}: {json.dumps(violations, ensure_ascii=False)}"

@@ -15,7 +15,7 @@ from edition.morphology import Analyser, normalise
 from edition.search import file_name, fold, name_key, shard_of, words
 from edition.site import load
 
-from .conftest import ROOT
+from .conftest import ROOT, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -270,7 +270,6 @@ def test_query_parsing_ranking_and_snippets(page: Page, server: str) -> None:
 
 
 def test_search_page_is_accessible_and_fits_a_phone(browser, server: str) -> None:
-    axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text("utf-8")
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
     page = context.new_page()
     for ui in ("", "pl/", "uk/"):
@@ -280,12 +279,7 @@ def test_search_page_is_accessible_and_fits_a_phone(browser, server: str) -> Non
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{ui}search.html scrolls sideways by {overflow}px"
-        page.evaluate(axe)
-        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        violations = [
-            {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in result["violations"]
-        ]
+        violations = axe_violations(page)
         assert violations == [], f"{ui}: {json.dumps(violations, ensure_ascii=False)}"
     context.close()
 
