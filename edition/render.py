@@ -15,8 +15,9 @@ import yaml
 from .annotate import Mention
 from .corpus import Corpus
 from .linkbuilder import panel_html
+from .popups import host_html
 from .register import Entry, Register
-from .sources import Paragraph, Text, Version
+from .sources import Paragraph, Text
 from .strings import ui_strings
 
 PARALLEL_DIR = "parallel"
@@ -47,9 +48,9 @@ def _mentions_html(
             continue
         entry = register[m.ref]
         out.append(_t(text[pos : m.start]))
+        # Lean: edition.js builds the popup on first use and makes the button its invoker.
         out.append(
-            f'<button type="button" class="ed-ref" data-ref="{m.ref}" data-kind="{entry.kind}"'
-            f' popovertarget="ref-{m.ref}" popovertargetaction="show">'
+            f'<button class="ed-ref" data-ref="{m.ref}" data-kind="{entry.kind}">'
             f"{_t(text[m.start : m.end])}</button>"
         )
         pos = m.end
@@ -131,29 +132,31 @@ def _authority_links(entry: Entry) -> list[str]:
     return links
 
 
+def popup_html(entry: Entry, ui: str, to_root: str) -> str:
+    """The popup of one entry: name, kind and dates, definition, index and authority links."""
+    s = ui_strings(ui)
+    ref, name = entry.id, entry.name(ui)
+    facts = [_t(s["kinds"][entry.kind])]
+    if _dates(entry, s):
+        facts.append(_t(_dates(entry, s)))
+    links = [
+        f'<a href="{to_root}{entry_page(entry)}.html">{_t(s["index_entry"])}</a>',
+        *_authority_links(entry),
+    ]
+    return (
+        f'<div popover id="ref-{ref}" class="ed-popup" role="dialog" aria-label="{escape(name)}">'
+        f'<button type="button" class="ed-popup-close" popovertarget="ref-{ref}"'
+        f' popovertargetaction="hide" aria-label="{escape(s["close"])}">×</button>'
+        f'<p class="ed-popup-name"><strong>{_t(name)}</strong></p>'
+        f'<p class="ed-popup-facts">{" · ".join(facts)}</p>'
+        f'<p class="ed-popup-def">{_t(entry.definition.get(ui, ""))}</p>'
+        f'<p class="ed-popup-links">{" · ".join(links)}</p></div>'
+    )
+
+
 def popups_html(refs: list[str], register: Register, ui: str, to_root: str) -> str:
     """One popup per entry mentioned on the page, however often it is mentioned."""
-    s = ui_strings(ui)
-    out = []
-    for ref in refs:
-        entry = register[ref]
-        name = entry.name(ui)
-        facts = [_t(s["kinds"][entry.kind])]
-        if _dates(entry, s):
-            facts.append(_t(_dates(entry, s)))
-        links = [
-            f'<a href="{to_root}{entry_page(entry)}.html">{_t(s["index_entry"])}</a>',
-            *_authority_links(entry),
-        ]
-        out.append(
-            f'<div popover id="ref-{ref}" class="ed-popup" role="dialog" aria-label="{escape(name)}">'
-            f'<button type="button" class="ed-popup-close" popovertarget="ref-{ref}"'
-            f' popovertargetaction="hide" aria-label="{escape(s["close"])}">×</button>'
-            f'<p class="ed-popup-name"><strong>{_t(name)}</strong></p>'
-            f'<p class="ed-popup-facts">{" · ".join(facts)}</p>'
-            f'<p class="ed-popup-def">{_t(entry.definition.get(ui, ""))}</p>'
-            f'<p class="ed-popup-links">{" · ".join(links)}</p></div>'
-        )
+    out = [popup_html(register[ref], ui, to_root) for ref in refs]
     return '<div class="ed-popups">\n' + "\n".join(out) + "\n</div>"
 
 
@@ -201,16 +204,10 @@ def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
         + "\n\n"
         + text_html(text, corpus, ui)
         + "\n\n"
-        + popups_html(_refs(corpus, text, [text.original]), corpus.register, ui, "../")
+        + host_html(corpus.register, ui, "../")
         + "\n\n"
         + panel_html(ui, title)
         + "\n"
-    )
-
-
-def _refs(corpus: Corpus, text: Text, versions: list[Version]) -> list[str]:
-    return list(
-        dict.fromkeys(m.ref for v in versions for ms in corpus.of(text, v).values() for m in ms)
     )
 
 
@@ -255,7 +252,7 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
         + f'<div class="ed-parallel" style="--ed-cols: {len(versions)}">\n'
         + "\n".join(rows)
         + "\n</div>\n\n"
-        + popups_html(_refs(corpus, text, versions), corpus.register, ui, "../")
+        + host_html(corpus.register, ui, "../")
         + "\n\n"
         + panel_html(ui, title)
         + "\n"

@@ -15,7 +15,7 @@ from importlib import resources
 from itertools import chain
 from pathlib import Path
 
-from . import export, index_pages, render, search
+from . import export, index_pages, popups, render, search
 from .corpus import Corpus, annotate_corpus
 from .errors import EditionError, Problem
 from .ledger import LEDGER_NAME
@@ -108,7 +108,12 @@ def generate(settings: Settings) -> Corpus:
     )
     encoded = ((rel, content.encode()) for rel, content in files)
     search_files = search.files(search.build(corpus)).items()
-    sync_tree(settings.docs, GENERATED_DIRS, chain(encoded, assets().items(), search_files))
+    popup_files = popups.files(corpus.register, settings.ui_languages, render.popup_html).items()
+    sync_tree(
+        settings.docs,
+        GENERATED_DIRS,
+        chain(encoded, assets().items(), search_files, popup_files),
+    )
     return corpus
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from lxml import html
+
+from edition.popups import POPUP_DIR, shard_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -155,3 +159,21 @@ def guard(page) -> Guard:
     page.on("response", lambda r: r.status >= 400 and g.failed.append(f"{r.status} {r.url}"))
     page.on("console", lambda m: m.type == "error" and g.console_errors.append(m.text))
     return g
+
+
+def popups_of(site: Path, doc: html.HtmlElement) -> dict[str, html.HtmlElement]:
+    """The popups a built page (``doc``, parsed by lxml) builds for its mentions, as
+    ``edition.js`` builds them: from the shared data files its popup host names, links
+    made relative to the page."""
+    (host,) = doc.cssselect(".ed-popups[data-shards]")
+    ui, root, shards = host.get("data-ui"), host.get("data-root"), int(host.get("data-shards"))
+    out = {}
+    for ref in {b.get("data-ref") for b in doc.cssselect(".ed-ref")}:
+        js = (site / POPUP_DIR / ui / f"{shard_of(ref, shards)}.js").read_text("utf-8")
+        data = json.loads(js[js.index(",") + 1 : js.rindex(");")])
+        popup = html.fragment_fromstring(data[ref])
+        for a in popup.iter("a"):
+            if "://" not in a.get("href"):
+                a.set("href", root + a.get("href"))
+        out[ref] = popup
+    return out

@@ -67,11 +67,22 @@ def test_tap_opens_and_the_popup_fits_a_phone_screen(browser: Browser, server: s
     context.close()
 
 
-def test_each_popup_is_on_the_page_once(page: Page, server: str) -> None:
+def test_each_popup_is_built_once_on_first_use(page: Page, server: str, guard) -> None:
     page.goto(f"{server}/uk/texts/sino-soviet-1932-1937.html")
-    mentions = page.locator('.ed-ref[data-ref="Q16574"]').count()
-    assert mentions > 5
+    mentions = page.locator('.ed-ref[data-ref="Q16574"]')
+    assert mentions.count() > 5
+    assert page.locator(".ed-popup").count() == 0  # the page carries no popups
+    for ref in (mentions.first, mentions.last):
+        ref.scroll_into_view_if_needed()
+        ref.click()
+        expect(page.locator("#ref-Q16574")).to_be_visible()
+        expect(page.locator("#ref-Q16574")).to_contain_text("Чан Кайши")
+        page.keyboard.press("Escape")
+        expect(ref).to_be_focused()  # every mention of the entry is its popup's invoker
     assert page.locator(".ed-popup#ref-Q16574").count() == 1
+    ids = page.eval_on_selector_all(".ed-popup", "ps => ps.map(p => p.id)")
+    assert len(ids) == len(set(ids))  # (the pointer may have rested on other mentions)
+    guard.assert_clean()
 
 
 def test_no_accessibility_violations_on_an_annotated_page(page: Page, server: str) -> None:

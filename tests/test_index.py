@@ -15,7 +15,7 @@ from edition.corpus import Corpus
 from edition.index import kwic
 from edition.site import load
 
-from .conftest import ROOT
+from .conftest import ROOT, popups_of
 
 UI = ("en", "pl", "uk")
 PREFIX = {"en": "", "pl": "pl/", "uk": "uk/"}
@@ -146,8 +146,9 @@ def test_the_popup_index_link_lands_on_the_entry(site: Path, corpus, ui: str) ->
     for text in corpus.texts:
         page = site / f"{PREFIX[ui]}texts/{text.id}.html"
         doc = html.parse(str(page)).getroot()
-        for popup in doc.cssselect(".ed-popup"):
-            ref = popup.get("id").removeprefix("ref-")
+        popups = popups_of(site, doc)
+        assert popups
+        for ref, popup in popups.items():
             href = popup.cssselect(".ed-popup-links a")[0].get("href")
             path, _ = _target(site, page, href)
             assert path == (site / f"{PREFIX[ui]}register/entries/{ref}.html").resolve()

@@ -1,16 +1,74 @@
 /* Popups of register entries: native popovers (keyboard, Escape and light dismiss come
  * from the browser), placed next to their mention, opened on hover too. Hover-opened
  * popups stay while the pointer is over the mention or the popup (WCAG 1.4.13).
- * Mentions use popovertargetaction="show": a click pins a popup that hovering opened.
- * Works over http and from file://; initialised once, whichever event comes first. */
+ * A page carries no popups: the first time a mention is pointed at, focused, clicked or
+ * tapped, its popup is built from the shared data file of its entry's shard
+ * (edition/popups.py: assets/edition/popups/<ui>/<k>.js, loaded by a script tag, so it
+ * works from file:// too) into the host .ed-popups, and every mention of that entry becomes
+ * its invoker (popoverTargetElement, action "show": a click pins a popup that hovering
+ * opened). Initialised once, whichever event comes first. */
 (function () {
   "use strict";
   var OPEN_DELAY = 300, CLOSE_DELAY = 350, GAP = 6, EDGE = 8;
   var lastInvoker = null;
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/[^/]*$/, "") + "popups/" : "";
+  var store = {}, pending = {};
+  window.edPopups = { put: function (name, data) { store[name] = data; } };
 
   function invokerFor(pop) {
-    if (lastInvoker && lastInvoker.getAttribute("popovertarget") === pop.id) return lastInvoker;
-    return document.querySelector('.ed-ref[popovertarget="' + pop.id + '"]');
+    if (lastInvoker && lastInvoker.popoverTargetElement === pop) return lastInvoker;
+    return document.querySelector('.ed-ref[data-ref="' + pop.id.slice(4) + '"]');
+  }
+
+  // The same hash as popups.shard_of (IDs are ASCII).
+  function shardOf(id, shards) {
+    var h = 0;
+    for (var i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % shards;
+    return h;
+  }
+
+  function load(name) {
+    if (!pending[name]) {
+      pending[name] = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = base + name + ".js";
+        tag.onload = function () { store[name] ? resolve(store[name]) : reject(new Error(name)); };
+        tag.onerror = function () { delete pending[name]; reject(new Error("cannot load " + tag.src)); };
+        document.head.appendChild(tag);
+      });
+    }
+    return pending[name];
+  }
+
+  /* The popup of a mention's entry, built on first use; resolves to the popover. */
+  function popupFor(ref) {
+    var id = ref.dataset.ref, pop = document.getElementById("ref-" + id);
+    if (pop) return Promise.resolve(pop);
+    var host = document.querySelector(".ed-popups[data-shards]");
+    if (!host) return Promise.reject(new Error("no popup host"));
+    var name = host.dataset.ui + "/" + shardOf(id, +host.dataset.shards);
+    return load(name).then(function (data) {
+      var pop = document.getElementById("ref-" + id);
+      if (pop) return pop;
+      host.insertAdjacentHTML("beforeend", data[id]);
+      pop = host.lastElementChild;
+      pop.querySelectorAll("a[href]").forEach(function (a) {
+        var href = a.getAttribute("href");
+        if (!/^[a-z]+:/i.test(href)) a.setAttribute("href", host.dataset.root + href);
+      });
+      document.querySelectorAll('.ed-ref[data-ref="' + id + '"]').forEach(function (r) {
+        r.popoverTargetElement = pop;
+        r.popoverTargetAction = "show";
+      });
+      setUpPopup(pop);
+      return pop;
+    });
+  }
+
+  function show(pop, ref) {
+    lastInvoker = ref;
+    if (!pop.matches(":popover-open")) pop.showPopover({ source: ref });
   }
 
   function place(pop, anchor) {
@@ -37,35 +95,49 @@
     }
   }
 
-  function setUpHover(ref) {
-    var pop = document.getElementById(ref.getAttribute("popovertarget"));
-    if (!pop) return;
-    var openTimer = 0, closeTimer = 0;
-    function cancel() { clearTimeout(openTimer); clearTimeout(closeTimer); }
-    function leave(e) {
-      if (e.pointerType && e.pointerType !== "mouse") return;
-      cancel();
-      if (pop.dataset.hover) closeTimer = setTimeout(function () {
-        if (pop.dataset.hover && pop.matches(":popover-open")) pop.hidePopover();
-      }, CLOSE_DELAY);
-    }
+  var timers = {};  // per entry: the pending open or close of its popup
+
+  function cancel(id) { clearTimeout(timers[id]); }
+
+  function leave(id, e) {
+    if (e.pointerType && e.pointerType !== "mouse") return;
+    cancel(id);
+    var pop = document.getElementById("ref-" + id);
+    if (pop && pop.dataset.hover) timers[id] = setTimeout(function () {
+      if (pop.dataset.hover && pop.matches(":popover-open")) pop.hidePopover();
+    }, CLOSE_DELAY);
+  }
+
+  function setUpPopup(pop) {
+    var id = pop.id.slice(4);
+    pop.addEventListener("pointerenter", function (e) { if (e.pointerType === "mouse") cancel(id); });
+    pop.addEventListener("pointerleave", function (e) { leave(id, e); });
+  }
+
+  function setUpMention(ref) {
+    var id = ref.dataset.ref;
+    function prepare() { popupFor(ref).catch(function () {}); }
+    ref.addEventListener("focus", prepare);
+    ref.addEventListener("pointerdown", prepare);
     ref.addEventListener("pointerenter", function (e) {
       if (e.pointerType !== "mouse") return;
-      cancel();
-      if (pop.matches(":popover-open")) return;
-      openTimer = setTimeout(function () {
-        lastInvoker = ref;
-        pop.dataset.hover = "1";
-        pop.showPopover();
-      }, OPEN_DELAY);
+      cancel(id);
+      popupFor(ref).then(function (pop) {
+        if (pop.matches(":popover-open") || !ref.matches(":hover")) return;
+        timers[id] = setTimeout(function () {
+          pop.dataset.hover = "1";
+          show(pop, ref);
+        }, OPEN_DELAY);
+      });
     });
-    ref.addEventListener("pointerleave", leave);
-    pop.addEventListener("pointerenter", function (e) { if (e.pointerType === "mouse") cancel(); });
-    pop.addEventListener("pointerleave", leave);
+    ref.addEventListener("pointerleave", function (e) { leave(id, e); });
     ref.addEventListener("click", function () {
-      cancel();
+      cancel(id);
       lastInvoker = ref;
-      delete pop.dataset.hover; // a click (or Enter, or a tap) pins the popup open
+      var pop = document.getElementById("ref-" + id);
+      if (pop) { delete pop.dataset.hover; return; } // a click (or Enter, or a tap) pins it open
+      // Not built yet: the button has no popover target, so open it once it is there.
+      popupFor(ref).then(function (p) { show(p, ref); });
     });
   }
 
@@ -74,7 +146,7 @@
     document.documentElement.dataset.edPopups = "1";
     document.addEventListener("beforetoggle", onToggle, true);
     document.addEventListener("toggle", onToggle, true);
-    document.querySelectorAll(".ed-ref[popovertarget]").forEach(setUpHover);
+    document.querySelectorAll(".ed-ref[data-ref]").forEach(setUpMention);
     // Light dismiss for taps too: not every touch browser closes a popover on a tap outside.
     document.addEventListener("pointerup", function (e) {
       if (e.pointerType === "mouse") return; // the browser's own light dismiss does it
