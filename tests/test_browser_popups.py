@@ -91,3 +91,19 @@ def test_no_accessibility_violations_on_an_annotated_page(page: Page, server: st
         page.locator(FIRST).first.focus() if "manchuria" in path else None
         violations = axe_violations(page)
         assert violations == [], f"{path}: {json.dumps(violations, ensure_ascii=False)}"
+
+
+def test_popups_a_page_carries_open_too(page: Page, server: str, guard) -> None:
+    page.goto(f"{server}/assignments/manchuria-railway.html")  # its popups are in the page
+    ref = page.locator(".ed-ref").first
+    popup = page.locator(f"#ref-{ref.get_attribute('data-ref')}")
+    assert popup.count() == 1
+    ref.click()
+    expect(popup).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(popup).to_be_hidden()
+    expect(ref).to_be_focused()
+    page.mouse.move(0, 0)
+    ref.hover()
+    expect(popup).to_be_visible()
+    guard.assert_clean()

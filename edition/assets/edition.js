@@ -57,13 +57,20 @@
         var href = a.getAttribute("href");
         if (!/^[a-z]+:/i.test(href)) a.setAttribute("href", host.dataset.root + href);
       });
-      document.querySelectorAll('.ed-ref[data-ref="' + id + '"]').forEach(function (r) {
-        r.popoverTargetElement = pop;
-        r.popoverTargetAction = "show";
-      });
-      setUpPopup(pop);
+      adopt(pop);
       return pop;
     });
+  }
+
+  /* Every mention of the popup's entry becomes its invoker (for popups built here and for
+   * those a page carries, as assignment pages do). */
+  function adopt(pop) {
+    var id = pop.id.slice(4);
+    document.querySelectorAll('.ed-ref[data-ref="' + id + '"]').forEach(function (r) {
+      r.popoverTargetElement = pop;
+      r.popoverTargetAction = "show";
+    });
+    setUpPopup(pop);
   }
 
   function show(pop, ref) {
@@ -147,6 +154,7 @@
     document.addEventListener("beforetoggle", onToggle, true);
     document.addEventListener("toggle", onToggle, true);
     document.querySelectorAll(".ed-ref[data-ref]").forEach(setUpMention);
+    document.querySelectorAll(".ed-popups .ed-popup[popover]").forEach(adopt);
     // Light dismiss for taps too: not every touch browser closes a popover on a tap outside.
     document.addEventListener("pointerup", function (e) {
       if (e.pointerType === "mouse") return; // the browser's own light dismiss does it
