@@ -23,8 +23,9 @@ from math import ceil
 from .register import Entry, Register
 
 POPUP_DIR = "assets/edition/popups"
-# About 40 KB of HTML per shard: a few script loads per page, little that is not needed.
-ENTRIES_PER_SHARD = 64
+# About 11 KB per shard (5,000 entries: 313 files per UI language): the first popup of an
+# entry costs one small script; a page that opens them all loads at most one file per entry.
+ENTRIES_PER_SHARD = 16
 
 
 def shard_count(register: Register) -> int:
