@@ -13,8 +13,8 @@
   var lastInvoker = null;
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*$/, "") + "popups/" : "";
-  var store = {}, pending = {};
-  window.edPopups = { put: function (name, data) { store[name] = data; } };
+  var files = window.edData(base);
+  window.edPopups = { put: files.put };
 
   function invokerFor(pop) {
     if (lastInvoker && lastInvoker.popoverTargetElement === pop) return lastInvoker;
@@ -28,18 +28,6 @@
     return h;
   }
 
-  function load(name) {
-    if (!pending[name]) {
-      pending[name] = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = base + name + ".js";
-        tag.onload = function () { store[name] ? resolve(store[name]) : reject(new Error(name)); };
-        tag.onerror = function () { delete pending[name]; reject(new Error("cannot load " + tag.src)); };
-        document.head.appendChild(tag);
-      });
-    }
-    return pending[name];
-  }
 
   /* The popup of a mention's entry, built on first use; resolves to the popover. */
   function popupFor(ref) {
@@ -48,7 +36,7 @@
     var host = document.querySelector(".ed-popups[data-shards]");
     if (!host) return Promise.reject(new Error("no popup host"));
     var name = host.dataset.ui + "/" + shardOf(id, +host.dataset.shards);
-    return load(name).then(function (data) {
+    return files.load(name).then(function (data) {
       var pop = document.getElementById("ref-" + id);
       if (pop) return pop;
       host.insertAdjacentHTML("beforeend", data[id]);

@@ -13,7 +13,7 @@
   var EXACT = 0, LEMMA = 1, FALLBACK = 2;
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*$/, "") + "search/" : "";
-  var store = {}, pending = {};
+  var files = window.edData(base);
 
   function normalise(word) { return word.replace(/[’ʼ]/g, "'").toLowerCase(); }
 
@@ -42,23 +42,10 @@
     return family + "_" + Array.from(prefix).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
   }
 
-  function load(name) {
-    if (store[name]) return Promise.resolve(store[name]);
-    if (!pending[name]) {
-      pending[name] = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = base + name + ".js";
-        tag.onload = function () { store[name] ? resolve(store[name]) : reject(new Error(name)); };
-        tag.onerror = function () { reject(new Error("cannot load " + tag.src)); };
-        document.head.appendChild(tag);
-      });
-    }
-    return pending[name];
-  }
 
   function shard(meta, family, key) {
     var p = shardOf(meta[family], key);
-    return p === null ? Promise.resolve({}) : load(fileName(family.charAt(0), p));
+    return p === null ? Promise.resolve({}) : files.load(fileName(family.charAt(0), p));
   }
 
   /* The query as terms: quoted phrases, and loose words; a whole unquoted query that is a
@@ -220,7 +207,7 @@
     filter = filter || {};
     var terms = parse(q);
     if (!terms.length) return Promise.resolve([]);
-    return load("meta").then(function (meta) {
+    return files.load("meta").then(function (meta) {
       var wanted = function (d) {
         var doc = meta.docs[d];
         return (!filter.text || doc.text === filter.text) && (!filter.lang || doc.lang === filter.lang);
@@ -244,7 +231,7 @@
         });
         var hits = [].concat.apply([], per).filter(function (h) { return paragraphs[h.d + ":" + h.p]; });
         var docs = Object.keys(hits.reduce(function (a, h) { a[h.d] = 1; return a; }, {}));
-        return Promise.all(docs.map(function (d) { return load("t_" + d); })).then(function () {
+        return Promise.all(docs.map(function (d) { return files.load("t_" + d); })).then(function () {
           return group(rank(results(meta, hits)));
         });
       });
@@ -254,7 +241,7 @@
   function results(meta, hits) {
     var byS = {};
     hits.forEach(function (h) {
-      var par = store["t_" + h.d][h.p], s = sentenceOf(par, h.t0), key = h.d + ":" + h.p + ":" + s;
+      var par = files.get("t_" + h.d)[h.p], s = sentenceOf(par, h.t0), key = h.d + ":" + h.p + ":" + s;
       var r = byS[key] || (byS[key] = { d: h.d, p: h.p, s: s, tier: FALLBACK, spans: {}, forms: {}, terms: {} });
       r.terms[h.term] = 1;
       r.tier = Math.min(r.tier, tierOf(h, par));
@@ -262,7 +249,7 @@
       surfaces(par, h.t0, h.t1).forEach(function (f) { r.forms[f] = 1; });
     });
     return Object.keys(byS).map(function (key) {
-      var r = byS[key], doc = meta.docs[r.d], par = store["t_" + r.d][r.p], sen = par.sentences[r.s];
+      var r = byS[key], doc = meta.docs[r.d], par = files.get("t_" + r.d)[r.p], sen = par.sentences[r.s];
       var spans = Object.keys(r.spans).map(function (k) {
         return [r.spans[k][0] - sen[0], Math.min(r.spans[k][1], sen[1]) - sen[0]];
       });
@@ -343,13 +330,13 @@
     form.elements.q.addEventListener("input", function () {
       clearTimeout(typing);
       typing = setTimeout(function () {
-        load("meta").then(function (meta) {
+        files.load("meta").then(function (meta) {
           words(form.elements.q.value).forEach(function (w) { shard(meta, "shards", fold(normalise(w))); });
         });
       }, 150);
     });
     if (params.get("q")) run(false);
-    else load("meta");  // while the reader types: one file less to wait for
+    else files.load("meta");  // while the reader types: one file less to wait for
   }
 
   /* ---- The page a result links to: mark the hit's forms in the highlighted sentence ---- */
@@ -405,7 +392,7 @@
   }
 
   window.edSearch = {
-    put: function (name, data) { store[name] = data; },
+    put: files.put,
     query: query, parse: parse, normalise: normalise, fold: fold, nameKey: nameKey, shardOf: shardOf, fileName: fileName,
     snippet: snippet, rank: rank, group: group, href: href,
   };
