@@ -23,6 +23,7 @@ import yaml
 
 from . import render
 from .corpus import Corpus
+from .entry_groups import entry_href
 from .errors import EditionError, Problem, raise_if
 from .passages import Passage, PassageError, resolve
 from .site import sync_tree
@@ -291,7 +292,7 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     ]
     if assignment.terms:
         items = "".join(
-            f'<dt><a href="../{render.entry_page(e)}.html">{t(e.name(ui))}</a></dt>'
+            f'<dt><a href="../{entry_href(e)}">{t(e.name(ui))}</a></dt>'
             f"<dd>{t(e.definition.get(ui, ''))}</dd>"
             for e in (corpus.register[x] for x in assignment.terms)
         )

@@ -1,10 +1,11 @@
-"""HTML of the index: one page per kind of entry with a letter bar, one page per entry
-with every occurrence in every text and translation, and an overview page.
+"""HTML of the index: one page per kind of entry with a letter bar, entry pages with every
+occurrence of each entry in every text and translation, a map and an overview page.
 
-One page per entry (``register/entries/<ID>``) rather than an anchor on a long page: each
-entry has a short, citable address, and the cost of a page grows with its own occurrences,
-not with the size of the register. The entry pages stay out of the sidebar (``not_in_nav``
-in ``mkdocs.yml``): a sidebar of thousands of entries makes build time grow quadratically.
+Entries are grouped per kind and index letter (``entry_groups``), one page per group
+(``register/entries/person-c``) with one section per entry, rather than one page per entry:
+MkDocs' cost per page dominated the build with thousands of entries. The entry pages stay out
+of the sidebar (``not_in_nav`` in ``mkdocs.yml``): a sidebar of thousands of entries makes
+build time grow quadratically.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from typing import Any
 from .basemap import Marker, map_svg
 from .collation import OTHER, collation
 from .corpus import Corpus, Occurrence
+from .entry_groups import by_group, entry_href, group_page
 from .export import DATA_DIR, FILES
 from .index import by_text, kwic, letters, surface_forms
 from .register import Entry
 from .render import (
-    ENTRY_DIR,
     NAMES_PAGE,
     PARALLEL_DIR,
     TERM_PAGE,
@@ -44,6 +45,11 @@ MAP_PAGE = "register/map"
 def _here(page: str) -> str:
     """The link to ``page`` from a page beside it in ``register/``."""
     return page.removeprefix("register/") + ".html"
+
+
+def _entry_link(entry: Entry) -> str:
+    """The link to ``entry`` from a page in ``register/``."""
+    return entry_href(entry).removeprefix("register/")
 
 
 def _letter_id(letter: str) -> str:
@@ -97,7 +103,7 @@ def index_page(corpus: Corpus, ui: str, kind: str, default: bool) -> str:
             facts = [x for x in [_t(_dates(e, s))] if x]
             facts.append(_mention_count(occurrences, s) if occurrences else s["no_occurrences"])
             items.append(
-                f'<dt id="{e.id}"><a href="entries/{e.id}.html">{_t(e.name(ui))}</a></dt>'
+                f'<dt id="{e.id}"><a href="{_entry_link(e)}">{_t(e.name(ui))}</a></dt>'
                 f"<dd><p>{_t(e.definition.get(ui, ''))}</p>"
                 f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
             )
@@ -167,12 +173,13 @@ def _names_html(entry: Entry, forms: dict[str, list[str]], s: dict[str, Any]) ->
         f'<dd lang="{code}">{", ".join(_t(f) for f in found)}</dd>'
         for code, found in forms.items()
     )
-    return table + f"<h2>{_t(s['forms_in_texts'])}</h2>" + f'<dl class="ed-meta">{found}</dl>'
+    return table + f"<h3>{_t(s['forms_in_texts'])}</h3>" + f'<dl class="ed-meta">{found}</dl>'
 
 
-def entry_page(corpus: Corpus, entry: Entry, ui: str) -> str:
-    """One entry: its names in every language and the forms found in the texts, its data
-    and definition, and every occurrence grouped by text and by version."""
+def entry_section(corpus: Corpus, entry: Entry, ui: str) -> str:
+    """One entry, a section of its group page: its names in every language and the forms
+    found in the texts, its data and definition, and every occurrence grouped by text and by
+    version. IDs inside the section start with the entry's ID (unique on the page)."""
     s = ui_strings(ui)
     occurrences = corpus.occurrences.get(entry.id, [])
     groups = by_text(occurrences)
@@ -182,40 +189,61 @@ def entry_page(corpus: Corpus, entry: Entry, ui: str) -> str:
     facts += _authority_links(entry)
     index = _here(INDEX_PAGES[entry.kind])
     head = (
-        f'<header class="ed-header"><h1>{_t(entry.name(ui))}</h1>'
+        f'<section class="ed-entry" id="{entry.id}" aria-labelledby="{entry.id}-name">'
+        f'<header class="ed-header"><h2 id="{entry.id}-name">{_t(entry.name(ui))}</h2>'
         f'<p class="ed-facts">{" · ".join(facts)}</p>'
         f"<p>{_t(entry.definition.get(ui, ''))}</p>"
         f'<p class="ed-views"><a href="../{index}#{entry.id}">'
         f"{_t(s['kinds_plural'][entry.kind])}</a></p></header>"
     )
     body = [
-        f"<h2>{_t(s['names_label'])}</h2>",
+        f"<h3>{_t(s['names_label'])}</h3>",
         _names_html(entry, surface_forms(entry, occurrences), s),
     ]
-    body.append(f"<h2>{_t(s['mentions'])}</h2>")
+    body.append(f"<h3>{_t(s['mentions'])}</h3>")
     if not groups:
         body.append(f"<p>{_t(s['no_occurrences'])}</p>")
     else:
         texts = ", ".join(
-            f'<a href="#text-{text.id}">{_t(text.meta["title"][ui])}</a>' for text, _ in groups
+            f'<a href="#{entry.id}-text-{text.id}">{_t(text.meta["title"][ui])}</a>'
+            for text, _ in groups
         )
         body.append(f'<p class="ed-in-texts">{_mention_count(occurrences, s)}</p>')
         if len(groups) > 1:
             body.append(f'<p class="ed-in-texts">{_t(s["in_texts"])}: {texts}</p>')
     for text, versions in groups:
+        heading = f"{entry.id}-text-{text.id}"
         body.append(
-            f'<section class="ed-occ-text" aria-labelledby="text-{text.id}">'
-            f'<h3 id="text-{text.id}"><a href="../../texts/{text.id}.html">'
-            f"{_t(text.meta['title'][ui])}</a></h3>"
+            # named by the text and the entry: landmarks on a page need unique names
+            f'<section class="ed-occ-text" aria-labelledby="{heading} {entry.id}-name">'
+            f'<h4 id="{heading}"><a href="../../texts/{text.id}.html">'
+            f"{_t(text.meta['title'][ui])}</a></h4>"
         )
         for version, occs in versions:
             role = s["original"] if version is text.original else s["translation"]
             body.append(
-                f"<h4>{_t(role)}: {_t(s['languages'][version.lang])} ({len(occs)})</h4>"
+                f"<h5>{_t(role)}: {_t(s['languages'][version.lang])} ({len(occs)})</h5>"
                 f'<ol class="ed-occurrences">{"".join(_occurrence_html(o, s) for o in occs)}</ol>'
             )
         body.append("</section>")
-    return front_matter(title=entry.name(ui)) + head + "\n\n" + "\n".join(body) + "\n"
+    return head + "\n".join(body) + "</section>"
+
+
+def group_page_html(corpus: Corpus, kind: str, letter: str, entries: list[Entry], ui: str) -> str:
+    """The entries of one kind under one index letter (of the default language), in the
+    alphabetical order of ``ui``."""
+    s = ui_strings(ui)
+    title = s["entry_group"].format(
+        kind=s["kinds_plural"][kind], letter=s["other"] if letter == OTHER else letter
+    )
+    order = collation(ui)
+    ordered = sorted(entries, key=lambda e: (order.key(e.name(ui)), e.id))
+    return (
+        front_matter(title=title)
+        + f"<h1>{_t(title)}</h1>\n\n"
+        + "\n".join(entry_section(corpus, e, ui) for e in ordered)
+        + "\n"
+    )
 
 
 def map_page(corpus: Corpus, ui: str) -> str:
@@ -231,13 +259,13 @@ def map_page(corpus: Corpus, ui: str) -> str:
         Marker(
             e.data["coordinates"]["lat"],
             e.data["coordinates"]["lon"],
-            f"entries/{e.id}.html",
+            _entry_link(e),
             e.name(ui),
         )
         for e in places
     ]
     items = "".join(
-        f'<li><a href="entries/{e.id}.html">{_t(e.name(ui))}</a>'
+        f'<li><a href="{_entry_link(e)}">{_t(e.name(ui))}</a>'
         f' <span class="ed-facts">{_t(_dates(e, s))}</span></li>'
         for e in places
     )
@@ -265,6 +293,8 @@ def pages(corpus: Corpus, ui: str, default: bool) -> dict[str, str]:
     }
     for kind, page in INDEX_PAGES.items():
         out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind, default)
-    for entry in corpus.register:
-        out[f"{ENTRY_DIR}/{entry.id}.{ui}.md"] = entry_page(corpus, entry, ui)
+    for (kind, letter), entries in by_group(corpus.register).items():
+        out[f"{group_page(kind, letter)}.{ui}.md"] = group_page_html(
+            corpus, kind, letter, entries, ui
+        )
     return out

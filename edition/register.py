@@ -23,6 +23,7 @@ class Entry:
     kind: str
     names: dict[str, tuple[str, ...]]  # language -> (main name, *variants)
     definition: dict[str, str]
+    default_ui: str  # the edition's default UI language: it decides where the entry's page is
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def name(self, code: str) -> str:
@@ -105,6 +106,7 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 kind=item["kind"],
                 names=names,
                 definition=dict(item["definition"]),
+                default_ui=ui_languages[0],
                 data={
                     k: v for k, v in item.items() if k not in {"id", "kind", "names", "definition"}
                 },

@@ -14,6 +14,7 @@ import yaml
 
 from .annotate import Mention
 from .corpus import Corpus
+from .entry_groups import entry_href
 from .linkbuilder import panel_html
 from .popups import host_html
 from .register import Entry, Register
@@ -23,7 +24,6 @@ from .strings import ui_strings
 PARALLEL_DIR = "parallel"
 TERM_PAGE = "register/glossary"
 NAMES_PAGE = "register/names"
-ENTRY_DIR = "register/entries"
 
 
 def front_matter(**fields: Any) -> str:
@@ -32,11 +32,6 @@ def front_matter(**fields: Any) -> str:
 
 def _t(text: str) -> str:
     return escape(text, quote=False)
-
-
-def entry_page(entry: Entry) -> str:
-    """The entry's own index page (see ``index_pages``), without ``.html``."""
-    return f"{ENTRY_DIR}/{entry.id}"
 
 
 def _mentions_html(
@@ -140,7 +135,7 @@ def popup_html(entry: Entry, ui: str, to_root: str) -> str:
     if _dates(entry, s):
         facts.append(_t(_dates(entry, s)))
     links = [
-        f'<a href="{to_root}{entry_page(entry)}.html">{_t(s["index_entry"])}</a>',
+        f'<a href="{to_root}{entry_href(entry)}">{_t(s["index_entry"])}</a>',
         *_authority_links(entry),
     ]
     return (

@@ -74,22 +74,22 @@ def index_to_entry(page: Page) -> None:
     which lists him in both texts; an occurrence lands on its sentence."""
     page.locator("nav.ed-letters").get_by_role("link", name="Ч").click()
     page.locator("dt#Q16574 a").click()
-    page.wait_for_url("**/uk/register/entries/Q16574.html")  # loaded, not only committed
-    texts = page.eval_on_selector_all(".ed-occ-text h3", "els => els.map(e => e.id)")
-    assert texts == ["text-manchuria-1920-1934", "text-sino-soviet-1932-1937"]
-    link = page.locator("#text-sino-soviet-1932-1937 ~ * a.ed-occ-link").first
+    page.wait_for_url("**/uk/register/entries/person-c.html#Q16574")  # loaded, not only committed
+    texts = page.eval_on_selector_all("#Q16574 .ed-occ-text h4", "els => els.map(e => e.id)")
+    assert texts == ["Q16574-text-manchuria-1920-1934", "Q16574-text-sino-soviet-1932-1937"]
+    link = page.locator("#Q16574-text-sino-soviet-1932-1937 ~ * a.ed-occ-link").first
     target = link.get_attribute("href").rsplit("#", 1)[1]
     link.click()
     expect(page.locator(f"#{target}")).to_be_in_viewport()
 
 
 def map_of_places(page: Page) -> None:
-    marker = page.locator('a.ed-map-place[href$="entries/Q649.html"]')
+    marker = page.locator('a.ed-map-place[href$="entries/place-m.html#Q649"]')
     expect(marker).to_have_count(1)
     marker.focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**/register/entries/Q649.html")
-    expect(page.locator("h1")).to_have_text("Moscow")
+    page.wait_for_url("**/register/entries/place-m.html#Q649")
+    expect(page.locator("#Q649 h2")).to_have_text("Moscow")
 
 
 def glossary(page: Page) -> None:
@@ -97,8 +97,8 @@ def glossary(page: Page) -> None:
     terms = page.locator("dl.ed-register > dt")
     assert terms.count() > 5
     page.locator("dt#honghuzi a").click()
-    assert page.url.endswith("/uk/register/entries/honghuzi.html")
-    page.locator("a.ed-occ-link").first.click()
+    page.wait_for_url("**/uk/register/entries/term-h.html#honghuzi")
+    page.locator("#honghuzi a.ed-occ-link").first.click()
     expect(page.locator("article.ed-text, .ed-parallel").first).to_be_visible()
 
 

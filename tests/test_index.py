@@ -1,5 +1,6 @@
-"""The index over the built site: index pages in each language's order, one entry page per
-register entry listing every occurrence, and deep links that land on the mention."""
+"""The index over the built site: index pages in each language's order, entry pages (one per
+kind and index letter) whose sections list every occurrence of an entry, and deep links that
+land on the mention."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from lxml import html
 from edition.collation import OTHER, collation
 from edition.config import read_settings
 from edition.corpus import Corpus
+from edition.entry_groups import by_group, entry_href, group_page
 from edition.index import kwic
+from edition.register import Entry
 from edition.site import load
 
 from .conftest import ROOT, popups_of
@@ -69,6 +72,35 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
     return (page.parent / parts.path).resolve(), parts.fragment
 
 
+def _entry(site: Path, corpus: Corpus, ui: str, entry: Entry) -> tuple[Path, str]:
+    """The entry's group page in ``ui`` and its section's ID, from its address."""
+    return _target(site, site / f"{PREFIX[ui]}index.html", entry_href(entry))
+
+
+@pytest.mark.build
+def test_entry_pages_group_entries_by_kind_and_letter_of_the_default_language(
+    site: Path, corpus
+) -> None:
+    default = collation(UI[0])
+    for (kind, letter), entries in by_group(corpus.register).items():
+        for e in entries:
+            assert e.kind == kind and default.letter(e.name(UI[0])) == letter
+        for ui in UI:  # every language has every group page, its entries in its own order
+            doc = html.parse(str(site / f"{PREFIX[ui]}{group_page(kind, letter)}.html")).getroot()
+            sections = doc.cssselect("section.ed-entry")
+            order = collation(ui)
+            assert [x.get("id") for x in sections] == [
+                e.id for e in sorted(entries, key=lambda e: (order.key(e.name(ui)), e.id))
+            ]
+            for x in sections:
+                heading = x.cssselect("h2")[0]
+                assert x.get("aria-labelledby") == heading.get("id")
+                assert norm(heading.text_content()) == corpus.register[x.get("id")].name(ui)
+            ids = doc.xpath("//@id")
+            assert len(ids) == len(set(ids)), group_page(kind, letter)
+            assert len(doc.cssselect("h1")) == 1
+
+
 @pytest.mark.build
 @pytest.mark.parametrize("ui", UI)
 def test_every_entry_lists_each_occurrence_with_a_link_to_it(site: Path, corpus, ui: str) -> None:
@@ -80,9 +112,9 @@ def test_every_entry_lists_each_occurrence_with_a_link_to_it(site: Path, corpus,
         return pages[path]
 
     for entry in corpus.register:
-        page = site / f"{PREFIX[ui]}register/entries/{entry.id}.html"
-        doc = parsed(page)
-        assert norm(doc.cssselect("h1")[0].text_content()) == entry.name(ui)
+        page, ref = _entry(site, corpus, ui, entry)
+        doc = parsed(page).get_element_by_id(ref)
+        assert norm(doc.cssselect("h2")[0].text_content()) == entry.name(ui)
         items = doc.cssselect("ol.ed-occurrences > li")
         occurrences = corpus.occurrences.get(entry.id, [])
         assert len(items) == len(occurrences), entry.id
@@ -125,11 +157,12 @@ def test_every_entry_lists_each_occurrence_with_a_link_to_it(site: Path, corpus,
 def test_entries_shared_by_the_polish_and_the_ukrainian_text(
     site: Path, corpus, ui: str, ref: str
 ) -> None:
-    doc = html.parse(str(site / f"{PREFIX[ui]}register/entries/{ref}.html")).getroot()
+    page, _ = _entry(site, corpus, ui, corpus.register[ref])
+    doc = html.parse(str(page)).getroot().get_element_by_id(ref)
     originals = {t.id: t.original.lang for t in corpus.texts}
     found = set()
     for section in doc.cssselect("section.ed-occ-text"):
-        text_id = section.cssselect("h3")[0].get("id").removeprefix("text-")
+        text_id = section.cssselect("h4")[0].get("id").removeprefix(f"{ref}-text-")
         lang = originals[text_id]
         links = section.cssselect(f'.ed-kwic[lang="{lang}"]')
         if links:
@@ -137,7 +170,7 @@ def test_entries_shared_by_the_polish_and_the_ukrainian_text(
     assert found == {"pl", "uk"}
     # the page says the entry is in several texts and links both
     several = doc.cssselect("p.ed-in-texts a")
-    assert {a.get("href") for a in several} == {f"#text-{t}" for t in originals}
+    assert {a.get("href") for a in several} == {f"#{ref}-text-{t}" for t in originals}
 
 
 @pytest.mark.build
@@ -150,7 +183,7 @@ def test_the_popup_index_link_lands_on_the_entry(site: Path, corpus, ui: str) ->
         assert popups
         for ref, popup in popups.items():
             href = popup.cssselect(".ed-popup-links a")[0].get("href")
-            path, _ = _target(site, page, href)
-            assert path == (site / f"{PREFIX[ui]}register/entries/{ref}.html").resolve()
-            entry = html.parse(str(path)).getroot()
-            assert norm(entry.cssselect("h1")[0].text_content()) == corpus.register[ref].name(ui)
+            path, fragment = _target(site, page, href)
+            assert (path, fragment) == _entry(site, corpus, ui, corpus.register[ref])
+            entry = html.parse(str(path)).getroot().get_element_by_id(fragment)
+            assert norm(entry.cssselect("h2")[0].text_content()) == corpus.register[ref].name(ui)

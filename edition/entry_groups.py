@@ -1,0 +1,48 @@
+"""Where a register entry's page is: entries are grouped per kind and per index letter of
+their name in the edition's default UI language, one page per group and UI language.
+
+One MkDocs page per entry and UI language (15,000 pages for a 5,000-entry register) made
+MkDocs' fixed cost per page dominate the build; one page per letter keeps a short, citable
+address (``register/entries/person-c.html#Q17``) that is the same in every UI language, and
+stable while the entry's name in the default language keeps its initial. Every UI language
+has the same set of group pages, so the language switch finds each page in each language.
+"""
+
+from __future__ import annotations
+
+from .collation import OTHER, collation
+from .register import Entry, Register
+
+ENTRY_DIR = "register/entries"
+
+
+def slug(letter: str) -> str:
+    """The file name part of an index letter: ``c`` for C, ``u141`` for Ł, ``other``."""
+    if letter == OTHER:
+        return "other"
+    if letter.isascii():
+        return letter.lower()
+    return "u" + "-".join(f"{ord(c):x}" for c in letter)
+
+
+def group_of(entry: Entry) -> tuple[str, str]:
+    """The entry's group: its kind and the index letter of its name in the default language."""
+    return entry.kind, collation(entry.default_ui).letter(entry.name(entry.default_ui))
+
+
+def group_page(kind: str, letter: str) -> str:
+    """The group page's path from the site's root, without ``.html``."""
+    return f"{ENTRY_DIR}/{kind}-{slug(letter)}"
+
+
+def entry_href(entry: Entry) -> str:
+    """The entry's address from the site's root: its group page and its section's ID."""
+    return f"{group_page(*group_of(entry))}.html#{entry.id}"
+
+
+def by_group(register: Register) -> dict[tuple[str, str], list[Entry]]:
+    """(kind, letter) -> the entries of that group, in register order."""
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for entry in register:
+        out.setdefault(group_of(entry), []).append(entry)
+    return out
