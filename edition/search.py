@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -173,9 +173,10 @@ def shard(keys: Iterable[str], size: Callable[[str], int], limit: int = SHARD_BY
     return found
 
 
-def shard_of(prefixes: Iterable[str], key: str) -> str:
-    """The longest of ``prefixes`` that ``key`` starts with."""
-    return max((p for p in prefixes if key.startswith(p)), key=len)
+def shard_of(prefixes: Collection[str], key: str) -> str:
+    """The longest of ``prefixes`` that ``key`` starts with: the key's own prefixes, longest
+    first, looked up (pass a set for many keys: a scan of every prefix per key was seconds)."""
+    return next(key[:n] for n in range(len(key), -1, -1) if key[:n] in prefixes)
 
 
 def file_name(family: str, prefix: str) -> str:
@@ -200,7 +201,7 @@ def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: 
     prefixes = shard(table_by_key, size)
     shards: dict[str, dict[str, Any]] = {p: {} for p in prefixes}
     for k, members in table_by_key.items():
-        shards[shard_of(prefixes, k)].update(members)
+        shards[shard_of(shards.keys(), k)].update(members)
     for p, data in shards.items():
         if data:
             out[f"{SEARCH_DIR}/{file_name(family, p)}"] = _js(file_name(family, p)[:-3], data)
