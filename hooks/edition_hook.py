@@ -5,10 +5,12 @@ Everything else lives in the ``edition`` package, which does not import MkDocs.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from edition import assignments
@@ -16,6 +18,7 @@ from edition.config import read_settings
 from edition.corpus import Corpus
 from edition.errors import EditionError
 from edition.render import PARALLEL_DIR
+from edition.search import SEARCH_DIR
 from edition.site import generate
 
 # What on_pre_build loaded, for the pages built after it (every language's build).
@@ -53,6 +56,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
     _assignments.clear()
     _assignments.update({a.path.resolve(): a for a in found})
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The search index's files (thousands on a large edition) are not MkDocs' files: they
+    are copied once, after the build (``on_post_build``), rather than each examined by
+    mkdocs-static-i18n and copied again in every language's build."""
+    return Files([f for f in files if not f.src_uri.startswith(f"{SEARCH_DIR}/")])
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if getattr(config.plugins["i18n"], "building", False):
+        return  # one copy, at the site's root, for every language
+    source, target = Path(config.docs_dir) / SEARCH_DIR, Path(config.site_dir) / SEARCH_DIR
+    shutil.copytree(source, target, dirs_exist_ok=True)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
