@@ -100,7 +100,8 @@ def files(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, str]:
     """Path under ``docs`` -> content of each open-data file."""
     data = records(corpus, ui_languages)
     return {
-        f"{DATA_DIR}/{FILES['json']}": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        f"{DATA_DIR}/{FILES['json']}": json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        + "\n",
         f"{DATA_DIR}/{FILES['csv']}": csv_text(data),
         f"{DATA_DIR}/{FILES['schema']}": schema_text(),
     }

@@ -125,12 +125,18 @@ def sync_tree(
     """Make the ``managed`` folders under ``base`` hold exactly ``files``: path -> content,
     or (path, content) pairs made one at a time."""
     kept: set[str] = set()
+    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
     for rel, content in files.items() if isinstance(files, Mapping) else files:
         kept.add(rel)
         path = base / rel
-        if not path.exists() or path.read_bytes() != content:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+        try:
+            if path.read_bytes() == content:
+                continue
+        except FileNotFoundError:
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+        path.write_bytes(content)
     for folder in managed:
         root = base / folder
         if not root.exists():
