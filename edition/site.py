@@ -12,7 +12,6 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from itertools import chain
 from pathlib import Path
 
 from . import export, index_pages, popups, render, search
@@ -102,19 +101,21 @@ def generate(settings: Settings) -> Corpus:
     for text in corpus.texts:
         if text.ledger_is_stale():
             (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
-    files = chain(
-        pages(corpus, settings.ui_languages),
-        export.files(corpus, settings.ui_languages).items(),
-    )
-    encoded = ((rel, content.encode()) for rel, content in files)
-    search_files = search.files(search.build(corpus)).items()
-    popup_files = popups.files(corpus.register, settings.ui_languages, render.popup_html).items()
-    sync_tree(
-        settings.docs,
-        GENERATED_DIRS,
-        chain(encoded, assets().items(), search_files, popup_files),
-    )
+    sync_tree(settings.docs, GENERATED_DIRS, _generated_files(corpus, settings))
     return corpus
+
+
+def _generated_files(corpus: Corpus, settings: Settings) -> Iterator[tuple[str, bytes]]:
+    """Every generated file, made one kind at a time: the search index, the popup data,
+    the pages and the open data each live only while written, so the build's peak memory
+    is the corpus plus the largest of them, not their sum."""
+    yield from assets().items()
+    yield from search.files(search.build(corpus)).items()
+    yield from popups.files(corpus.register, settings.ui_languages, render.popup_html).items()
+    for rel, content in pages(corpus, settings.ui_languages):
+        yield rel, content.encode()
+    for rel, content in export.files(corpus, settings.ui_languages).items():
+        yield rel, content.encode()
 
 
 def sync_tree(
