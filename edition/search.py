@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -76,8 +77,10 @@ class Index:
     texts: list[list[dict[str, Any]]] = field(default_factory=list)  # per doc, its paragraphs
     forms: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # fold -> form -> keys
     names: dict[str, list[str]] = field(default_factory=dict)  # name_key -> entry IDs
-    postings: dict[str, list[int]] = field(default_factory=dict)  # key -> [d, p, t, ...]
-    entries: dict[str, list[int]] = field(default_factory=dict)  # entry -> [d, p, t0, t1, ...]
+    # Flat arrays of unsigned ints, 4 bytes each: as lists of Python ints (most above 256, so
+    # objects of their own) the postings of 800 texts took about 1 GB.
+    postings: dict[str, array[int]] = field(default_factory=dict)  # key -> [d, p, t, ...]
+    entries: dict[str, array[int]] = field(default_factory=dict)  # entry -> [d, p, t0, t1, ...]
 
     def add_form(self, norm: str, keys: Iterable[str]) -> None:
         self.forms.setdefault(fold(norm), {}).setdefault(norm, set()).update(keys)
@@ -100,8 +103,8 @@ def build(corpus: Corpus) -> Index:
             analysers[code] = Analyser(lang.get(code))
         return analysers[code]
 
-    postings: dict[str, list[int]] = defaultdict(list)
-    entries: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, array[int]] = defaultdict(_ints)
+    entries: dict[str, array[int]] = defaultdict(_ints)
     for text in corpus.texts:
         for version in text.versions:
             d = len(index.docs)
@@ -116,11 +119,11 @@ def build(corpus: Corpus) -> Index:
                     keys = analyser(version.lang).analyse(surface).keys
                     index.add_form(normalise(surface), keys)
                     for key in keys:
-                        postings[key] += (d, p, t)
+                        postings[key].extend((d, p, t))
                 starts = {s: t for t, (s, _, _) in enumerate(tokens)}
                 ends = {e: t for t, (_, e, _) in enumerate(tokens)}
                 for m in mentions.get(par.id, []):
-                    entries[m.ref] += (d, p, starts[m.start], ends[m.end])
+                    entries[m.ref].extend((d, p, starts[m.start], ends[m.end]))
                 frags = (
                     [s.id for s in par.sentences]
                     if alignment is None
@@ -141,11 +144,15 @@ def build(corpus: Corpus) -> Index:
     return index
 
 
+def _ints(values: Iterable[int] = ()) -> array[int]:
+    return array("I", values)
+
+
 def _paragraph(par: Paragraph, tokens: list[tuple[int, int, str]], frags: list[str]) -> dict:
     return {
         "id": par.id,
         "text": par.text,
-        "tokens": [x for s, e, _ in tokens for x in (s, e)],
+        "tokens": _ints(x for s, e, _ in tokens for x in (s, e)),
         "sentences": [[s.start, s.end, f] for s, f in zip(par.sentences, frags, strict=True)],
     }
 
@@ -185,7 +192,7 @@ def file_name(family: str, prefix: str) -> str:
 
 
 def _js(name: str, data: Any) -> bytes:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=list)
     return f'edSearch.put("{name}",{body});\n'.encode()
 
 
@@ -193,7 +200,7 @@ def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: 
     """Write ``table`` as shards of ``family`` into ``out``; returns the shard prefixes."""
 
     def size(k: str) -> int:
-        return len(json.dumps(table_by_key[k], ensure_ascii=False)) + len(k) + 4
+        return len(json.dumps(table_by_key[k], ensure_ascii=False, default=list)) + len(k) + 4
 
     table_by_key: dict[str, dict[str, Any]] = defaultdict(dict)
     for k, v in table.items():
