@@ -25,6 +25,24 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Kept outside the site: let through only what is on this machine.
 _LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
+# The smallest valid meta.yml of a text (a Polish original), for tests that write seeds.
+META = """\
+original: pl
+title: {pl: Tytuł, uk: Назва, en: Title}
+source: {pl: Źródło, uk: Джерело, en: Source}
+licence: {status: unknown}
+"""
+
+
+def make_text(seeds: Path, name: str = "t", meta: str = META, **files: bytes | str) -> Path:
+    folder = seeds / name
+    folder.mkdir(parents=True)
+    (folder / "meta.yml").write_text(meta, "utf-8")
+    for fname, content in (files or {"pl": "Ala ma kota. Kot ma Alę.\n\nDrugi akapit.\n"}).items():
+        data = content.encode() if isinstance(content, str) else content
+        (folder / f"{fname}.txt").write_bytes(data)
+    return folder
+
 
 def build_site(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on ``config`` into ``out``."""

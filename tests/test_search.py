@@ -25,14 +25,9 @@ from edition.search import (
 )
 from edition.sources import load_texts
 
+from .conftest import META, make_text
+
 UI = ("en", "pl", "uk")
-META = """\
-original: pl
-title: {pl: Tytuł, uk: Назва, en: Title}
-source: {pl: Źródło, uk: Джерело, en: Source}
-licence: {status: unknown}
-translations: {uk: {by: test, status: working}}
-"""
 PL = "Sowieci wycofali się z Mandżurii. Czang Kaj-szek zerwał stosunki.\nMandżuria była daleko.\n"
 # The first paragraph's two sentences are one in the translation: a 2-1 bead.
 UK = "Радянський Союз відступив з Маньчжурії, і Чан Кайши розірвав відносини.\nМаньчжурія була далеко.\n"
@@ -45,11 +40,8 @@ ENTRIES = [
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
     root = tmp_path_factory.mktemp("edition")
-    folder = root / "seeds" / "t"
-    folder.mkdir(parents=True)
-    (folder / "meta.yml").write_text(META, "utf-8")
-    (folder / "pl.txt").write_text(PL, "utf-8")
-    (folder / "uk.txt").write_text(UK, "utf-8")
+    meta = META + "translations: {uk: {by: test, status: working}}\n"
+    make_text(root / "seeds", meta=meta, pl=PL, uk=UK)
     (root / "glossary").mkdir()
     items = [
         {

@@ -9,23 +9,9 @@ import pytest
 from edition.errors import EditionError
 from edition.sources import load_texts
 
+from .conftest import META, make_text
+
 UI = ("en", "pl", "uk")
-META = """\
-original: pl
-title: {pl: Tytuł, uk: Назва, en: Title}
-source: {pl: Źródło, uk: Джерело, en: Source}
-licence: {status: unknown}
-"""
-
-
-def make_text(seeds: Path, name: str = "t", meta: str = META, **files: bytes | str) -> Path:
-    folder = seeds / name
-    folder.mkdir(parents=True)
-    (folder / "meta.yml").write_text(meta, "utf-8")
-    for fname, content in (files or {"pl": "Ala ma kota. Kot ma Alę.\n\nDrugi akapit.\n"}).items():
-        data = content.encode() if isinstance(content, str) else content
-        (folder / f"{fname}.txt").write_bytes(data)
-    return folder
 
 
 def problems(seeds: Path) -> list[str]:
