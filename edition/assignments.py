@@ -26,10 +26,10 @@ from .corpus import Corpus
 from .entry_groups import entry_href
 from .errors import EditionError, Problem, raise_if
 from .passages import Passage, PassageError, resolve
-from .site import sync_tree
 from .sources import Paragraph, Sentence, Text, Version
 from .strings import ui_strings
 from .textfile import read_text_file
+from .tree import sync_tree
 from .yamlfile import parse_yaml, validate
 
 ASSIGNMENTS_DIR = "assignments"

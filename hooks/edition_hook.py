@@ -5,7 +5,6 @@ Everything else lives in the ``edition`` package, which does not import MkDocs.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,13 +15,15 @@ from mkdocs.structure.pages import Page
 from edition import assignments
 from edition.config import read_settings
 from edition.corpus import Corpus
+from edition.datafiles import DataFiles
 from edition.errors import EditionError
 from edition.render import PARALLEL_DIR
-from edition.search import SEARCH_DIR
 from edition.site import generate
 
-# What on_pre_build loaded, for the pages built after it (every language's build).
+# What on_pre_build loaded, for the pages built after it (every language's build), and the
+# data files (search index, popup and open data) being made beside the pages.
 _built: dict[str, Corpus] = {}
+_data: list[DataFiles] = []
 _assignments: dict[Path, assignments.Assignment] = {}
 
 
@@ -45,12 +46,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     return html.replace(f"<p>{_PLACEHOLDER}</p>", blocks, 1)
 
 
+def _nested(config: MkDocsConfig) -> bool:
+    """True in the builds of the extra languages, which i18n runs inside the first build."""
+    return getattr(config.plugins["i18n"], "building", False)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    if getattr(config.plugins["i18n"], "building", False):
-        return  # i18n rebuilds each extra language inside the first build
+    if _nested(config):
+        return
+    _cancel_data()
     try:
         settings = read_settings(Path(config.config_file_path))
         _built["corpus"] = corpus = generate(settings)
+        _data.append(DataFiles(corpus, settings.ui_languages))
         found = assignments.generate(settings.docs, corpus, settings.ui_languages)
     except EditionError as exc:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
@@ -59,17 +67,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """The search index's files (thousands on a large edition) are not MkDocs' files: they
-    are copied once, after the build (``on_post_build``), rather than each examined by
-    mkdocs-static-i18n and copied again in every language's build."""
-    return Files([f for f in files if not f.src_uri.startswith(f"{SEARCH_DIR}/")])
+    """MkDocs has just emptied the site's folder: the data files may be written into it
+    (once, at the site's root, for every language)."""
+    if not _nested(config):
+        _data[-1].publish(Path(config.site_dir))
+    return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if getattr(config.plugins["i18n"], "building", False):
-        return  # one copy, at the site's root, for every language
-    source, target = Path(config.docs_dir) / SEARCH_DIR, Path(config.site_dir) / SEARCH_DIR
-    shutil.copytree(source, target, dirs_exist_ok=True)
+    if not _nested(config):
+        _data.pop().wait()
+
+
+def on_build_error(error: Exception) -> None:
+    _cancel_data()
+
+
+def _cancel_data() -> None:
+    while _data:
+        _data.pop().cancel()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:

@@ -1,5 +1,5 @@
-"""Writing the generated files: the search index built in a process of its own gives the
-same files as in the build's own process, and stale files are pruned."""
+"""Writing the generated files: the data files made in a process of their own are the same
+as made in the build's own process, a failure there is reported, stale files are pruned."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from edition import site
+from edition import datafiles, site, tree
 
 from .conftest import ROOT
 
@@ -16,27 +16,49 @@ def _tree(base: Path) -> dict[str, bytes]:
     return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob("*") if p.is_file()}
 
 
-def test_the_search_index_from_its_own_process_is_the_same(
+def test_the_data_files_from_their_own_process_are_the_same(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     corpus = site.load(site.Settings(ROOT, ("en", "pl", "uk")))
-    alone = site._start_search_index(corpus, tmp_path / "alone")()
+    alone = datafiles.DataFiles(corpus, ("en", "pl", "uk"))
+    alone.publish(tmp_path / "alone")
+    alone.wait()
     forks = []
-    real = site.multiprocessing.get_context
+    real = datafiles.multiprocessing.get_context
 
     def counting(method: str):
         forks.append(method)
         return real(method)
 
-    monkeypatch.setattr(site, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(site.multiprocessing, "get_context", counting)
-    forked = site._start_search_index(corpus, tmp_path / "forked")()
+    monkeypatch.setattr(datafiles, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(datafiles.multiprocessing, "get_context", counting)
+    forked = datafiles.DataFiles(corpus, ("en", "pl", "uk"))
+    forked.publish(tmp_path / "forked")
+    forked.wait()
     assert forks == ["fork"]
-    assert forked == alone and len(alone) > 10
-    assert _tree(tmp_path / "forked") == _tree(tmp_path / "alone")
+    made = _tree(tmp_path / "alone")
+    assert {rel.split("/")[2] for rel in made if rel.startswith("assets/")} == {"search", "popups"}
+    assert "register/register.json" in made
+    assert _tree(tmp_path / "forked") == made
+
+
+def test_a_failure_in_the_data_files_process_is_reported(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    corpus = site.load(site.Settings(ROOT, ("en", "pl", "uk")))
+
+    def broken(*args: object) -> None:
+        raise ValueError("no index today")
+
+    monkeypatch.setattr(datafiles, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(datafiles.search, "build", broken)
+    data = datafiles.DataFiles(corpus, ("en", "pl", "uk"))
+    data.publish(tmp_path)
+    with pytest.raises(RuntimeError, match="no index today"):
+        data.wait()
 
 
 def test_files_not_generated_again_are_pruned(tmp_path: Path) -> None:
-    site.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"1", "gen/b/y.js": b"2", "keep.md": b"3"})
-    site.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"4"})
+    tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"1", "gen/b/y.js": b"2", "keep.md": b"3"})
+    tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"4"})
     assert _tree(tmp_path) == {"gen/a/x.js": b"4", "keep.md": b"3"}

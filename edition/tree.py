@@ -1,0 +1,48 @@
+"""Writing generated files into a folder: only the files whose content changed, and pruning
+the ones no longer generated (so that ``mkdocs serve`` does not rebuild in a loop)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+Files = Mapping[str, bytes] | Iterable[tuple[str, bytes]]  # path -> content, or pairs
+
+
+def write_files(base: Path, files: Files) -> set[str]:
+    """Write each file under ``base`` whose content differs; returns every path given."""
+    kept: set[str] = set()
+    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
+    for rel, content in files.items() if isinstance(files, Mapping) else files:
+        kept.add(rel)
+        path = base / rel
+        try:
+            if path.read_bytes() == content:
+                continue
+        except FileNotFoundError:
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+        path.write_bytes(content)
+    return kept
+
+
+def prune(base: Path, managed: tuple[str, ...], kept: set[str]) -> None:
+    """Remove from the ``managed`` folders under ``base`` every file not in ``kept``, and
+    the folders left empty."""
+    for folder in managed:
+        root = base / folder
+        if not root.exists():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            rel = path.relative_to(base).as_posix()
+            if path.is_file() and rel not in kept:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                shutil.rmtree(path)
+
+
+def sync_tree(base: Path, managed: tuple[str, ...], files: Files) -> None:
+    """Make the ``managed`` folders under ``base`` hold exactly ``files``."""
+    prune(base, managed, write_files(base, files))
