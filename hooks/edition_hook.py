@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -74,6 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-100)  # after i18n's, which builds the other languages: they overlap the data files
 def on_post_build(config: MkDocsConfig) -> None:
     if not _nested(config):
         _data.pop().wait()
