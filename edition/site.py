@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import index_pages, render
-from .corpus import Corpus, annotate_corpus
+from . import datafiles, index_pages, render
+from .background import Background
+from .corpus import PARALLEL_FROM, Corpus, annotate_corpus
 from .errors import EditionError, Problem
 from .ledger import LEDGER_NAME
 from .register import load_register
 from .search_page import SEARCH_PAGE, search_page
 from .sources import load_texts
 from .strings import missing_ui_languages
-from .tree import sync_tree
+from .tree import prune, write_files
 
 GENERATED_DIRS = ("texts", "parallel", "register", "assets/edition")
 
@@ -69,9 +70,10 @@ def load(settings: Settings) -> Corpus:
     return annotate_corpus(texts, register)
 
 
-def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    """Every generated page: (path relative to ``docs``, Markdown), one at a time (all the
-    pages of a large edition at once would take gigabytes)."""
+def text_pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """The catalogue, the reading pages and parallel views, the search page: (path relative
+    to ``docs``, Markdown), one at a time (all the pages of a large edition at once would
+    take gigabytes)."""
     for ui in ui_languages:
         yield f"texts/index.{ui}.md", render.catalogue_page(corpus.texts, ui)
         for text in corpus.texts:
@@ -81,8 +83,13 @@ def pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, 
                     f"{render.PARALLEL_DIR}/{text.id}.{ui}.md",
                     render.parallel_page(corpus, text, ui),
                 )
-        yield from index_pages.pages(corpus, ui, default=ui == ui_languages[0]).items()
         yield f"{SEARCH_PAGE}.{ui}.md", search_page(corpus, ui)
+
+
+def register_pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """The index pages, the entry pages, the map and the overview."""
+    for ui in ui_languages:
+        yield from index_pages.pages(corpus, ui, default=ui == ui_languages[0]).items()
 
 
 def assets() -> dict[str, bytes]:
@@ -95,19 +102,34 @@ def assets() -> dict[str, bytes]:
     }
 
 
-def generate(settings: Settings) -> Corpus:
-    """Load the edition and bring the generated pages and assets under ``docs`` up to date
-    (the data files are made apart: ``datafiles``)."""
+def generate(settings: Settings) -> tuple[Corpus, Background]:
+    """Load the edition and bring the generated pages and assets under ``docs`` up to date.
+
+    The register's pages are written by the build's second process (``background``) while
+    this one writes the texts' pages; it goes on to make the data files, to be written into
+    the built site (``Background.publish``)."""
     corpus = load(settings)
     for text in corpus.texts:
         if text.ledger_is_stale():
             (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
-    sync_tree(settings.docs, GENERATED_DIRS, _generated_files(corpus, settings))
-    return corpus
+    ui = settings.ui_languages
+    background = Background(
+        settings.docs,
+        lambda: _encoded(register_pages(corpus, ui)),
+        lambda: datafiles.files(corpus, ui),
+        fork=len(corpus.texts) >= PARALLEL_FROM,
+    )
+    try:
+        kept = write_files(settings.docs, assets().items())
+        kept |= write_files(settings.docs, _encoded(text_pages(corpus, ui)))
+        kept |= background.docs_written()
+    except BaseException:
+        background.cancel()
+        raise
+    prune(settings.docs, GENERATED_DIRS, kept)
+    return corpus, background
 
 
-def _generated_files(corpus: Corpus, settings: Settings) -> Iterator[tuple[str, bytes]]:
-    """The assets and the pages, made one at a time."""
-    yield from assets().items()
-    for rel, content in pages(corpus, settings.ui_languages):
+def _encoded(pages: Iterator[tuple[str, str]]) -> Iterator[tuple[str, bytes]]:
+    for rel, content in pages:
         yield rel, content.encode()

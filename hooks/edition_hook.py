@@ -14,9 +14,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from edition import assignments
+from edition.background import Background
 from edition.config import read_settings
 from edition.corpus import Corpus
-from edition.datafiles import DataFiles
 from edition.errors import EditionError
 from edition.render import PARALLEL_DIR
 from edition.site import generate
@@ -24,7 +24,7 @@ from edition.site import generate
 # What on_pre_build loaded, for the pages built after it (every language's build), and the
 # data files (search index, popup and open data) being made beside the pages.
 _built: dict[str, Corpus] = {}
-_data: list[DataFiles] = []
+_data: list[Background] = []
 _assignments: dict[Path, assignments.Assignment] = {}
 
 
@@ -58,8 +58,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _cancel_data()
     try:
         settings = read_settings(Path(config.config_file_path))
-        _built["corpus"] = corpus = generate(settings)
-        _data.append(DataFiles(corpus, settings.ui_languages))
+        corpus, background = generate(settings)
+        _built["corpus"] = corpus
+        _data.append(background)
         found = assignments.generate(settings.docs, corpus, settings.ui_languages)
     except EditionError as exc:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None

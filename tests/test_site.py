@@ -1,5 +1,5 @@
-"""Writing the generated files: the data files made in a process of their own are the same
-as made in the build's own process, a failure there is reported, stale files are pruned."""
+"""Writing the generated files: the build's second process writes the same files as the
+first would, a failure there is reported, stale files are pruned."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from edition import datafiles, site, tree
+from edition import background, datafiles, site, tree
 
 from .conftest import ROOT
 
@@ -16,46 +16,51 @@ def _tree(base: Path) -> dict[str, bytes]:
     return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob("*") if p.is_file()}
 
 
-def test_the_data_files_from_their_own_process_are_the_same(
+UI = ("en", "pl", "uk")
+
+
+def _background(corpus, base: Path, fork: bool) -> background.Background:
+    return background.Background(
+        base / "docs",
+        lambda: site._encoded(site.register_pages(corpus, UI)),
+        lambda: datafiles.files(corpus, UI),
+        fork=fork,
+    )
+
+
+def test_the_second_process_writes_the_same_files_as_this_one(tmp_path: Path) -> None:
+    corpus = site.load(site.Settings(ROOT, UI))
+    made = {}
+    for fork in (False, True):
+        work = _background(corpus, tmp_path / str(fork), fork)
+        assert (work._process is not None) == fork
+        docs = work.docs_written()
+        work.publish(tmp_path / str(fork) / "site")
+        work.wait()
+        assert docs == set(_tree(tmp_path / str(fork) / "docs"))
+        made[fork] = _tree(tmp_path / str(fork))
+    assert made[True] == made[False]
+    assert "docs/register/persons.pl.md" in made[True]
+    assert "site/register/register.json" in made[True]
+    assert any(rel.startswith("site/assets/edition/search/") for rel in made[True])
+    assert any(rel.startswith("site/assets/edition/popups/") for rel in made[True])
+
+
+def test_a_failure_in_the_second_process_is_reported(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    corpus = site.load(site.Settings(ROOT, ("en", "pl", "uk")))
-    alone = datafiles.DataFiles(corpus, ("en", "pl", "uk"))
-    alone.publish(tmp_path / "alone")
-    alone.wait()
-    forks = []
-    real = datafiles.multiprocessing.get_context
-
-    def counting(method: str):
-        forks.append(method)
-        return real(method)
-
-    monkeypatch.setattr(datafiles, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(datafiles.multiprocessing, "get_context", counting)
-    forked = datafiles.DataFiles(corpus, ("en", "pl", "uk"))
-    forked.publish(tmp_path / "forked")
-    forked.wait()
-    assert forks == ["fork"]
-    made = _tree(tmp_path / "alone")
-    assert {rel.split("/")[2] for rel in made if rel.startswith("assets/")} == {"search", "popups"}
-    assert "register/register.json" in made
-    assert _tree(tmp_path / "forked") == made
-
-
-def test_a_failure_in_the_data_files_process_is_reported(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    corpus = site.load(site.Settings(ROOT, ("en", "pl", "uk")))
+    corpus = site.load(site.Settings(ROOT, UI))
 
     def broken(*args: object) -> None:
         raise ValueError("no index today")
 
-    monkeypatch.setattr(datafiles, "PARALLEL_FROM", 1)
     monkeypatch.setattr(datafiles.search, "build", broken)
-    data = datafiles.DataFiles(corpus, ("en", "pl", "uk"))
-    data.publish(tmp_path)
-    with pytest.raises(RuntimeError, match="no index today"):
-        data.wait()
+    work = _background(corpus, tmp_path, fork=True)
+    work.docs_written()
+    work.publish(tmp_path / "site")
+    with pytest.raises(background.BackgroundError, match="no index today"):
+        work.wait()
+    assert work._process is None
 
 
 def test_files_not_generated_again_are_pruned(tmp_path: Path) -> None:
