@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,21 @@ def test_control_character(tmp_path: Path) -> None:
     make_text(tmp_path, pl="Dobrze.\nZ\x07ły.\n")
     assert problems(tmp_path) == [
         f"{tmp_path / 't' / 'pl.txt'}:2: control character U+0007 in the text"
+    ]
+
+
+def test_every_control_character_and_no_other(tmp_path: Path) -> None:
+    """All of Unicode category Cc but the tab is refused, each on its line; nothing else is."""
+    controls = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cc"]
+    controls.remove("\t")
+    controls.remove("\n")  # the line break itself
+    harmless = "\t\u00a0\u00ad\u200b\u2028\u2029\ufeff\U0001f600\U000e0001"
+    body = "".join(f"Znak {ch}{ch} tu.\n" for ch in controls) + f"A{harmless}b.\n"
+    make_text(tmp_path, pl=body)
+    path = tmp_path / "t" / "pl.txt"
+    assert problems(tmp_path) == [
+        f"{path}:{n}: control character U+{ord(ch):04X} in the text"
+        for n, ch in enumerate(controls, 1)
     ]
 
 
