@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import yaml
 
@@ -25,6 +26,54 @@ def schema(name: str) -> dict[str, Any]:
     """A JSON Schema shipped in ``edition/schemas``."""
     text = resources.files("edition").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+# Keywords that fastjsonschema (which implements draft 7) checks exactly as draft 2020-12 does,
+# or that only annotate. A schema with any other keyword gets no fast check.
+_FAST_KEYWORDS = frozenset(
+    "$schema $defs $ref $comment title description type enum const pattern minLength "
+    "maxLength minimum maximum exclusiveMinimum exclusiveMaximum properties required "
+    "additionalProperties patternProperties propertyNames minProperties maxProperties items "
+    "minItems maxItems uniqueItems allOf anyOf oneOf not".split()
+)
+_ANNOTATIONS = frozenset({"title", "description", "$comment"})
+
+
+@cache
+def _fast_check(name: str) -> Callable[[Any], Any] | None:
+    """A compiled validity check of schema ``name`` that never passes what jsonschema fails.
+
+    jsonschema takes seconds over a register of thousands of entries, most of it building
+    the error objects it may report; code compiled from the schema by fastjsonschema tells
+    in a few hundredths whether there is anything to report at all. It is used only where
+    its draft-7 reading cannot be laxer than draft 2020-12: known keywords, ``items`` as one
+    schema, ``$ref`` to this file without sibling constraints (draft 7 ignores them), and
+    ``enum``/``const`` of strings only (it takes ``1`` for ``true``, which jsonschema does not).
+    """
+    sch = schema(name)
+    return fastjsonschema.compile(sch, use_default=False) if _fast_checkable(sch) else None
+
+
+def _fast_checkable(node: Any) -> bool:
+    if isinstance(node, list):
+        return all(map(_fast_checkable, node))
+    if not isinstance(node, dict):
+        return True
+    ok = node.keys() <= _FAST_KEYWORDS
+    if "$ref" in node:
+        ok = ok and str(node["$ref"]).startswith("#/") and node.keys() - _ANNOTATIONS == {"$ref"}
+    if "items" in node:
+        ok = ok and isinstance(node["items"], dict)
+    for key in ("enum", "const"):
+        if key in node:
+            values = node[key] if key == "enum" else [node[key]]
+            ok = ok and all(isinstance(v, str) for v in values)
+    subschemas = [v for k, v in node.items() if k not in {"enum", "const", "required"}]
+    for key in ("properties", "$defs", "patternProperties"):
+        if isinstance(node.get(key), dict):
+            subschemas.remove(node[key])
+            subschemas += node[key].values()
+    return ok and all(map(_fast_checkable, subschemas))
 
 
 # libyaml where PyYAML was built with it: ten times faster on a large register.
@@ -100,8 +149,12 @@ def validate(
     """Schema problems of ``doc.data``, each with its line.
 
     ``label`` turns the data path of a problem into the words that lead its message
-    (by default the dotted path: ``names.uk``).
+    (by default the dotted path: ``names.uk``). The full validation, which knows how to
+    describe a problem, runs only when the fast check finds one.
     """
+    fast = _fast_check(schema_name)
+    if fast is not None and _passes(fast, doc.data):
+        return []
     validator = jsonschema.Draft202012Validator(schema(schema_name))
     problems = []
     for err in sorted(
@@ -111,6 +164,14 @@ def validate(
         where = label(path) if label else ".".join(map(str, path)) or "(top level)"
         problems.append(doc.problem(path, f"{where}: {_describe(err)}"))
     return problems
+
+
+def _passes(check: Callable[[Any], Any], data: Any) -> bool:
+    try:
+        check(data)
+    except Exception:  # whatever the failure, even on data no schema foresaw: jsonschema judges
+        return False
+    return True
 
 
 def _describe(err: jsonschema.ValidationError) -> str:
