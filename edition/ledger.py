@@ -10,10 +10,13 @@ unused number; the ID of a deleted paragraph is retired and never given out agai
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from .yamlfile import Loader
 
 LEDGER_NAME = "paragraph-ids.yml"
 _EDGE_WORDS = 6
@@ -21,6 +24,12 @@ _HEADER = (
     "# Paragraph ID ledger, kept by the build: commit it with the text.\n"
     "# Published IDs never change meaning; do not edit by hand.\n"
 )
+# libyaml writes a ledger many times faster than PyYAML's own emitter, and byte for byte the
+# same while every string is printable to both: they differ on characters beyond U+FFFF, on
+# line separators, and on how they escape and fold a double-quoted string, which only
+# unprintable characters call for. A ledger with any other string is written by PyYAML.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_EMITTED_ALIKE = re.compile(r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
 
 
 @dataclass
@@ -50,7 +59,7 @@ class Ledger:
     def read(cls, path: Path) -> Ledger:
         if not path.exists():
             return cls()
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.load(path.read_text("utf-8"), Loader=Loader) or {}
         entries = {pid: Fingerprint(**fp) for pid, fp in (data.get("paragraphs") or {}).items()}
         return cls(int(data.get("next", 1)), entries, list(data.get("retired") or []))
 
@@ -60,7 +69,16 @@ class Ledger:
             "paragraphs": {pid: vars(fp) for pid, fp in self.entries.items()},
             "retired": self.retired,
         }
-        return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
+        strings = [
+            *self.entries,
+            *self.retired,
+            *(s for fp in data["paragraphs"].values() for s in fp.values()),
+        ]
+        alike = all(isinstance(s, str) and _EMITTED_ALIKE.fullmatch(s) for s in strings)
+        dumper = _FAST_DUMPER if alike else yaml.SafeDumper
+        return _HEADER + yaml.dump(
+            data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=200
+        )
 
     def assign(self, paragraphs: list[str]) -> list[str]:
         """IDs for ``paragraphs`` in source order; updates the ledger in place."""

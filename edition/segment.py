@@ -15,6 +15,9 @@ from .lang import Language
 _BREAK = re.compile(r"(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=\s)")
 _OPENERS = "\"'«„“‘(["
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+# How far back the word before a full stop is looked for first: searching the whole sentence
+# so far for a word at its end costs time in proportion to the sentence's length.
+_WORD_WINDOW = 64
 
 
 def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
@@ -30,7 +33,7 @@ def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
         if (
             m.group().startswith(".")
             and not m.group().startswith("...")
-            and _is_abbreviation(text[start : m.start()], language)
+            and _is_abbreviation(text, start, m.start(), language)
         ):
             continue
         spans.append((start, m.end()))
@@ -53,8 +56,12 @@ def _starts_sentence(text: str, i: int) -> bool:
     return i < len(text) and (text[i].isupper() or text[i].isdigit())
 
 
-def _is_abbreviation(before: str, language: Language) -> bool:
-    m = _WORD_BEFORE.search(before)
+def _is_abbreviation(text: str, start: int, end: int, language: Language) -> bool:
+    """Whether the word that ends ``text[start:end]`` is an abbreviation, an initial or a year."""
+    window = max(start, end - _WORD_WINDOW)
+    m = _WORD_BEFORE.search(text, window, end)
+    if m and m.start() == window > start:  # the word may begin before the window
+        m = _WORD_BEFORE.search(text, start, end)
     if not m:
         return False
     word = m.group(1)

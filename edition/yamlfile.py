@@ -77,7 +77,7 @@ def _fast_checkable(node: Any) -> bool:
 
 
 # libyaml where PyYAML was built with it: ten times faster on a large register.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlDocument:
@@ -94,7 +94,7 @@ class YamlDocument:
 
     @cached_property
     def _root(self) -> yaml.Node | None:
-        return yaml.compose(self._text, Loader=_Loader)
+        return yaml.compose(self._text, Loader=Loader)
 
     def line_of(self, data_path: tuple[Any, ...] | list[Any]) -> int | None:
         """1-based line of the node at ``data_path`` (the deepest existing ancestor)."""
@@ -131,7 +131,7 @@ def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
 def parse_yaml(path: Path, text: str) -> tuple[YamlDocument | None, list[Problem]]:
     """``text`` (the YAML of ``path``, or a part of it padded so its lines keep their numbers)."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
+
+import yaml
 
 from edition.ledger import Ledger
 
@@ -45,3 +48,27 @@ def test_round_trip_through_the_file(tmp_path: Path) -> None:
     path.write_text(ledger.dump(), "utf-8")
     again = Ledger.read(path)
     assert again.assign([B, A, C]) == ["p2", "p1", "p3"]
+
+
+def test_dump_is_pyyaml_s_own_output_whatever_the_characters() -> None:
+    """The ledger is written by libyaml where that is byte for byte what PyYAML would write."""
+    rng = random.Random(3)
+    plain = ["Ala", "ż", "中", "’", "«»", "—", "\u00a0", "\ufffd", " ", "  ", ": ", " #", "'", '"']
+    odd = ["\U0001f600", "\x85", "\u2028", "\ufeff", "\t", "\x01", "\ud7ff\ue000"]
+    yamlish = ["yes", "null", "~", "1e3", "0x1F", "2001-12-14", "- ", "? ", "[", "&a", "*b", "!"]
+    for n in range(300):
+        alphabet = plain + yamlish + (odd if n % 3 == 0 else [])
+        texts = [
+            " ".join("".join(rng.choices(alphabet, k=rng.randint(1, 9))) for _ in range(12))
+            for _ in range(rng.randint(1, 6))
+        ]
+        ledger = Ledger()
+        ledger.assign(texts)
+        ledger.assign(texts[1:])  # one retired
+        expected = {
+            "next": ledger.next_number,
+            "paragraphs": {pid: vars(fp) for pid, fp in ledger.entries.items()},
+            "retired": ledger.retired,
+        }
+        kwargs = {"allow_unicode": True, "sort_keys": False, "width": 200}
+        assert ledger.dump().endswith(yaml.dump(expected, Dumper=yaml.SafeDumper, **kwargs))
