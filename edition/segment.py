@@ -11,9 +11,10 @@ import re
 
 from .lang import Language
 
-# A terminator run, optional closing quotes/brackets, then whitespace.
-_BREAK = re.compile(r"(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=\s)")
-_OPENERS = "\"'«„“‘(["
+# A terminator run and optional closing quotes/brackets, then (looked ahead at, so that one
+# regex search finds all a break needs) the whitespace, any opening quotes/brackets and the
+# first character of what follows.
+_BREAK = re.compile(r"(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=(\s+)[\"'«„“‘(\[]*(.))", re.DOTALL)
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 # How far back the word before a full stop is looked for first: searching the whole sentence
 # so far for a word at its end costs time in proportion to the sentence's length.
@@ -27,8 +28,8 @@ def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
     for m in _BREAK.finditer(text):
         if m.end() <= start:
             continue
-        nxt = _skip_space(text, m.end())
-        if nxt >= len(text) or not _starts_sentence(text, nxt):
+        space, first = m.groups()
+        if not (first.isupper() or first.isdigit()):
             continue
         if (
             m.group().startswith(".")
@@ -37,7 +38,7 @@ def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
         ):
             continue
         spans.append((start, m.end()))
-        start = nxt
+        start = m.end() + len(space)
     end = len(text.rstrip())
     if start < end:
         spans.append((start, end))
@@ -48,12 +49,6 @@ def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
-
-
-def _starts_sentence(text: str, i: int) -> bool:
-    while i < len(text) and text[i] in _OPENERS:
-        i += 1
-    return i < len(text) and (text[i].isupper() or text[i].isdigit())
 
 
 def _is_abbreviation(text: str, start: int, end: int, language: Language) -> bool:

@@ -73,3 +73,21 @@ def test_spans_cover_all_but_whitespace() -> None:
     covered = "".join(text[s:e] for s, e in spans)
     assert covered.replace(" ", "") == text.replace(" ", "")
     assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Koniec. „Nowe” zdanie.", ["Koniec.", "„Nowe” zdanie."]),
+        ("Koniec. « ale nie zdanie.", ["Koniec. « ale nie zdanie."]),
+        ("Koniec.  «", ["Koniec.  «"]),
+        ("Koniec!\u00a0 ", ["Koniec!"]),
+        ("Było ich 5. 6 zostało.", ["Było ich 5.", "6 zostało."]),
+        ("Nic. ²", ["Nic.", "²"]),
+        ("Ul. Długa " + "x" * 80 + ". Tam.", ["Ul. Długa " + "x" * 80 + ".", "Tam."]),
+        # a word longer than the first look back: its end alone would read as a year, "1934r."
+        ("Kod a" + "1" * 70 + "r. Tak.", ["Kod a" + "1" * 70 + "r.", "Tak."]),
+    ],
+)
+def test_what_follows_a_stop_and_the_word_before_it(text: str, expected: list[str]) -> None:
+    assert sentences(text, "pl") == expected
