@@ -15,10 +15,6 @@ from .lang import Language
 # regex search finds all a break needs) the whitespace, any opening quotes/brackets and the
 # first character of what follows.
 _BREAK = re.compile(r"(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=(\s+)[\"'«„“‘(\[]*(.))", re.DOTALL)
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
-# How far back the word before a full stop is looked for first: searching the whole sentence
-# so far for a word at its end costs time in proportion to the sentence's length.
-_WORD_WINDOW = 64
 
 
 def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
@@ -53,13 +49,9 @@ def _skip_space(text: str, i: int) -> int:
 
 def _is_abbreviation(text: str, start: int, end: int, language: Language) -> bool:
     """Whether the word that ends ``text[start:end]`` is an abbreviation, an initial or a year."""
-    window = max(start, end - _WORD_WINDOW)
-    m = _WORD_BEFORE.search(text, window, end)
-    if m and m.start() == window > start:  # the word may begin before the window
-        m = _WORD_BEFORE.search(text, start, end)
-    if not m:
+    word = _word_before(text, start, end)
+    if not word:
         return False
-    word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "Д. В. Богомолов"
         return True
     lower = word.lower()
@@ -67,3 +59,17 @@ def _is_abbreviation(text: str, start: int, end: int, language: Language) -> boo
         return True
     digits = lower.rstrip("".join(language.year_suffixes))
     return digits != lower and digits.isdigit()  # "1934р."
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    r"""What regex ``[\w.\-]+$`` finds in ``text[start:end]``, read backwards from its end.
+
+    A regex search for a word at the end tries every position of the sentence so far; this
+    looks at the word's own characters only (``\w`` is ``str.isalnum()`` and the underscore).
+    """
+    if end > start and text[end - 1] == "\n":  # "$" matches before a final line feed too
+        end -= 1
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "_.-"):
+        i -= 1
+    return text[i:end]

@@ -85,7 +85,7 @@ def test_spans_cover_all_but_whitespace() -> None:
         ("Było ich 5. 6 zostało.", ["Było ich 5.", "6 zostało."]),
         ("Nic. ²", ["Nic.", "²"]),
         ("Ul. Długa " + "x" * 80 + ". Tam.", ["Ul. Długa " + "x" * 80 + ".", "Tam."]),
-        # a word longer than the first look back: its end alone would read as a year, "1934r."
+        # the whole word decides, though its end alone would read as a year ("1934r.")
         ("Kod a" + "1" * 70 + "r. Tak.", ["Kod a" + "1" * 70 + "r.", "Tak."]),
     ],
 )
