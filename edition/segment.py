@@ -13,8 +13,9 @@ from .lang import Language
 
 # A terminator run and optional closing quotes/brackets, then (looked ahead at, so that one
 # regex search finds all a break needs) the whitespace, any opening quotes/brackets and the
-# first character of what follows.
-_BREAK = re.compile(r"(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=(\s+)[\"'«„“‘(\[]*(.))", re.DOTALL)
+# first character of what follows. The leading lookahead lets the regex engine skip to the
+# next terminator at once instead of trying the whole pattern at every character.
+_BREAK = re.compile(r"(?=[.…!?])(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=(\s+)[\"'«„“‘(\[]*(.))", re.DOTALL)
 
 
 def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
