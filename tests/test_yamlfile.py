@@ -86,3 +86,66 @@ def test_no_fast_check_where_draft_7_is_laxer() -> None:
     entry = {"paragraph": "p1", "text": "Harbin", "suppress": 1}
     doc = YamlDocument(Path("x.yml"), {"pl": [entry]}, "")
     assert [p.message for p in validate(doc, "annotations")] == ["pl.0.suppress: True was expected"]
+
+
+def _shape(obj: Any, seen: dict[int, int]) -> Any:
+    """``obj`` as nested tuples, each container seen before (an alias) as its first number."""
+    if isinstance(obj, list | dict | set):
+        if id(obj) in seen:
+            return ("alias", seen[id(obj)])
+        seen[id(obj)] = len(seen)
+        if isinstance(obj, dict):
+            items = [(_shape(k, seen), _shape(v, seen)) for k, v in obj.items()]
+            return (type(obj).__name__, *items)
+        return (type(obj).__name__, *(_shape(v, seen) for v in obj))
+    return (type(obj).__name__, repr(obj))
+
+
+def _random_yaml(rng: random.Random, depth: int, anchors: list[str]) -> str:
+    """A YAML value in flow style: mappings, sequences, tags, anchors, aliases, merge keys."""
+    scalars = [
+        "word", "'quoted'", '"two words"', "12", "-3.5", "0x1F", "yes", "~", "null", "2001-12-14",
+        "'12'", "!!str 12", "!!int '7'", "!!float '1'", "!!binary aGk=", "<<", "=", "''", ".inf",
+    ]  # fmt: skip
+    r = rng.random()
+    if anchors and r < 0.12:
+        return "*" + rng.choice(anchors)
+    if depth == 0 or r < 0.35:
+        value = rng.choice(scalars)
+    elif r < 0.55:
+        value = "[" + ", ".join(_random_yaml(rng, depth - 1, anchors) for _ in range(3)) + "]"
+    elif r < 0.6:
+        value = "!!set {a, b}" if rng.random() < 0.5 else "!!omap [{a: 1}, {b: 2}]"
+    else:
+        keys = ["a", "b", "'a'", "12", "~", "<<", "=", "[x]", "!!str k", "yes"]
+        pairs = [
+            f"{rng.choice(keys)}: {_random_yaml(rng, depth - 1, anchors)}"
+            for _ in range(rng.randint(0, 4))
+        ]
+        value = "{" + ", ".join(pairs) + "}"
+    if rng.random() < 0.25:
+        anchors.append(f"x{len(anchors)}")
+        value = f"&{anchors[-1]} {value}"
+    return value
+
+
+def test_loader_builds_what_pyyaml_builds() -> None:
+    """The same values, shared alike through aliases, or the same error, for any document."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    rng = random.Random(5)
+    outcomes = set()
+    for _ in range(3000):
+        text = _random_yaml(rng, 4, [])
+        results = []
+        for loader in (yamlfile.Loader, base):
+            try:
+                results.append(_shape(yaml.load(text, Loader=loader), {}))
+            except yaml.YAMLError as exc:
+                results.append(("error", str(exc)))
+        assert results[0] == results[1], text
+        outcomes.add(results[0][0])
+    recursive = "&a {self: *a, list: &b [*b, *a]}"
+    assert _shape(yaml.load(recursive, Loader=yamlfile.Loader), {}) == _shape(
+        yaml.load(recursive, Loader=base), {}
+    )
+    assert {"error", "dict", "list"} <= outcomes
