@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .lang import Language
-from .morphology import TOKEN, Analyser, Analysis, normalise
+from .morphology import TOKEN, Analysis, analyser, normalise
 from .register import Register
 
 _SUFFIX = re.compile(r"[-'’ʼ]")
@@ -31,7 +31,7 @@ class Mention:
     ref: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per name word: hashed by identity
 class _Word:
     text: str
     analysis: Analysis
@@ -54,19 +54,11 @@ class _Word:
         return self.analysis.stems or self.analysis.lemmas
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Pattern:
     ref: str
     words: tuple[_Word, ...]
     order: int
-
-
-@dataclass
-class _Group:
-    """The patterns that start with one word, longest first: the first word is tested once."""
-
-    first: _Word
-    patterns: list[_Pattern]
 
 
 def _gate(word: str) -> str:
@@ -76,12 +68,19 @@ def _gate(word: str) -> str:
 
 
 class Matcher:
-    """The register's names in one language, ready to be found in text."""
+    """The register's names in one language, ready to be found in text.
+
+    Word forms repeat massively in any corpus, so what depends on one form alone is worked
+    out once per distinct form and kept: the patterns a form may start (those whose first
+    word accepts it, best first) and whether a pattern word accepts it. Per token, finding
+    is then a dictionary lookup, and for the few tokens that start a name, a check of the
+    following words.
+    """
 
     def __init__(self, register: Register, language: Language):
-        self.analyser = Analyser(language)
+        self.analyser = analyser(language)
         words: dict[str, _Word] = {}
-        groups: dict[str, _Group] = {}
+        groups: dict[str, list[_Pattern]] = {}
         order = 0
         for entry in register:
             for name in dict.fromkeys(entry.names.get(language.code, ())):
@@ -91,15 +90,17 @@ class Matcher:
                 pattern_words = tuple(
                     words.get(t) or words.setdefault(t, self._word(t)) for t in tokens
                 )
-                group = groups.setdefault(tokens[0], _Group(pattern_words[0], []))
-                group.patterns.append(_Pattern(entry.id, pattern_words, order))
+                groups.setdefault(tokens[0], []).append(_Pattern(entry.id, pattern_words, order))
                 order += 1
-        self._index: dict[str, list[_Group]] = defaultdict(list)
-        for group in groups.values():
-            group.patterns.sort(key=lambda p: (-len(p.words), p.order))
-            first = group.first
+        # Key (lemma or stem) -> first words of patterns indexed under it.
+        self._index: dict[str, list[_Word]] = defaultdict(list)
+        self._groups = {words[first]: patterns for first, patterns in groups.items()}
+        for first in self._groups:
             for key in first.analysis.lemmas | (first.analysis.stems if first.is_word else set()):
-                self._index[key].append(group)
+                self._index[key].append(first)
+        # Text form -> the patterns it may start, best first; (pattern word, form) -> accepted.
+        self._starts: dict[str, tuple[_Pattern, ...]] = {}
+        self._accepts: dict[tuple[_Word, str], bool] = {}
 
     def _word(self, text: str) -> _Word:
         is_word = text[0].isalnum() or text[0] == "_"
@@ -109,45 +110,50 @@ class Matcher:
             analysis = Analysis(analysis.lemmas, self.analyser.stems(normalise(text)), True)
         return _Word(text, analysis, _gate(text) if is_word else "exact", is_word)
 
-    def find(self, text: str) -> list[Mention]:
-        """Every mention in ``text``, left to right, without overlaps."""
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-        analyses = [self.analyser.analyse(t) for _, _, t in tokens]
-        mentions: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            best = self._best_at(i, tokens, analyses)
-            if best is None:
-                i += 1
-                continue
-            pattern, n = best
-            mentions.append(Mention(tokens[i][0], tokens[i + n - 1][1], pattern.ref))
-            i += n
-        return mentions
+    def _starting(self, token: str) -> tuple[_Pattern, ...]:
+        """The patterns whose first word accepts ``token``, best first: most words, then
+        the entry listed first. (At one place, patterns of as many words span as much text,
+        so this is the order in which they win.)"""
+        analysis = self.analyser.analyse(token)
+        firsts = {w for key in analysis.keys for w in self._index.get(key, ())}
+        found = [p for w in firsts if w.accepts(token, analysis) for p in self._groups[w]]
+        found.sort(key=lambda p: (-len(p.words), p.order))
+        self._starts[token] = starting = tuple(found)
+        return starting
 
-    def _best_at(self, i, tokens, analyses) -> tuple[_Pattern, int] | None:
-        analysis = analyses[i]
-        token = tokens[i][2]
-        seen: set[int] = set()
-        best: tuple[tuple[int, int, int], _Pattern, int] | None = None
-        for key in analysis.keys:
-            for group in self._index.get(key, ()):
-                if id(group) in seen:
+    def _accepted(self, word: _Word, token: str) -> bool:
+        self._accepts[(word, token)] = found = word.accepts(token, self.analyser.analyse(token))
+        return found
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, left to right, without overlaps: at each place, the
+        first pattern (best first) whose every word accepts the text's words there."""
+        tokens = TOKEN.findall(text)
+        matches: list[re.Match[str]] | None = None  # the tokens' offsets, once needed
+        starts, accepts = self._starts, self._accepts
+        mentions: list[Mention] = []
+        count = len(tokens)
+        i = 0
+        while i < count:
+            starting = starts.get(tokens[i])
+            if starting is None:
+                starting = self._starting(tokens[i])
+            for pattern in starting:
+                n = len(pattern.words)
+                if i + n > count:
                     continue
-                seen.add(id(group))
-                if not group.first.accepts(token, analysis):
-                    continue
-                for pattern in group.patterns:
-                    n = len(pattern.words)
-                    if best is not None and n < best[0][0]:
-                        break  # longest first: nothing shorter can win
-                    if i + n > len(tokens) or not all(
-                        w.accepts(tokens[i + k][2], analyses[i + k])
-                        for k, w in enumerate(pattern.words[1:], 1)
-                    ):
-                        continue
-                    rank = (n, tokens[i + n - 1][1] - tokens[i][0], -pattern.order)
-                    if best is None or rank > best[0]:
-                        best = (rank, pattern, n)
+                for k, word in enumerate(pattern.words[1:], i + 1):
+                    ok = accepts.get((word, tokens[k]))
+                    if not (self._accepted(word, tokens[k]) if ok is None else ok):
+                        break
+                else:  # every word accepted: the best pattern here
+                    if matches is None:
+                        matches = list(TOKEN.finditer(text))
+                    mentions.append(
+                        Mention(matches[i].start(), matches[i + n - 1].end(), pattern.ref)
+                    )
+                    i += n
                     break
-        return (best[1], best[2]) if best else None
+            else:  # no pattern starts here
+                i += 1
+        return mentions

@@ -26,16 +26,18 @@ Files (under ``assets/edition/search/``):
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from itertools import chain, count
 from typing import Any
 
 from . import lang
 from .corpus import Corpus
-from .morphology import TOKEN, Analyser, normalise
+from .morphology import WORD, analyser, normalise
 from .sources import Paragraph
 
 SEARCH_DIR = "assets/edition/search"
@@ -55,12 +57,11 @@ def fold(norm: str) -> str:
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
-    """The word tokens of ``text`` (start, end, surface): the matcher's tokens less punctuation."""
-    return [
-        (m.start(), m.end(), m.group())
-        for m in TOKEN.finditer(text)
-        if m.group()[0].isalnum() or m.group()[0] == "_"
-    ]
+    """The word tokens of ``text`` (start, end, surface): the matcher's tokens less punctuation.
+
+    ``WORD`` finds them at the same places as ``TOKEN`` does: TOKEN's other alternative is
+    one character that is neither a word character nor space, which a scan by WORD skips."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
 def name_key(name: str) -> str:
@@ -94,14 +95,26 @@ def _fragment(keys: list[str], pid: str) -> str:
 
 
 def build(corpus: Corpus) -> Index:
-    """Index every word of every version of every text and every register name."""
-    index = Index()
-    analysers: dict[str, Analyser] = {}
+    """Index every word of every version of every text and every register name.
 
-    def analyser(code: str) -> Analyser:
-        if code not in analysers:
-            analysers[code] = Analyser(lang.get(code))
-        return analysers[code]
+    A form's keys are looked up (and the form entered in the form table) once per language:
+    forms repeat massively, and the analyses come from the analysers the annotation filled.
+    """
+    index = Index()
+    known: dict[str, dict[str, tuple[str, ...]]] = {}  # language -> form -> keys
+
+    def keys_of(code: str) -> Callable[[str], tuple[str, ...]]:
+        seen = known.setdefault(code, {})
+        analyse = analyser(lang.get(code)).analyse
+
+        def keys(surface: str) -> tuple[str, ...]:
+            found = seen.get(surface)
+            if found is None:
+                found = seen[surface] = tuple(analyse(surface).keys)
+                index.add_form(normalise(surface), found)
+            return found
+
+        return keys
 
     postings: dict[str, array[int]] = defaultdict(_ints)
     entries: dict[str, array[int]] = defaultdict(_ints)
@@ -112,30 +125,31 @@ def build(corpus: Corpus) -> Index:
             index.docs.append({"text": text.id, "lang": version.lang, "original": original})
             alignment = None if original else corpus.alignment(text, version)
             mentions = corpus.of(text, version)
+            keys = keys_of(version.lang)
             paragraphs = []
             for p, par in enumerate(version.paragraphs):
-                tokens = words(par.text)
-                for t, (_, _, surface) in enumerate(tokens):
-                    keys = analyser(version.lang).analyse(surface).keys
-                    index.add_form(normalise(surface), keys)
-                    for key in keys:
+                for t, surface in enumerate(WORD.findall(par.text)):
+                    for key in keys(surface):
                         postings[key].extend((d, p, t))
-                starts = {s: t for t, (s, _, _) in enumerate(tokens)}
-                ends = {e: t for t, (_, e, _) in enumerate(tokens)}
-                for m in mentions.get(par.id, []):
-                    entries[m.ref].extend((d, p, starts[m.start], ends[m.end]))
+                offsets = _ints(chain.from_iterable(map(re.Match.span, WORD.finditer(par.text))))
+                if mentions.get(par.id):
+                    starts = dict(zip(offsets[::2], count()))
+                    ends = dict(zip(offsets[1::2], count()))
+                    for m in mentions[par.id]:
+                        entries[m.ref].extend((d, p, starts[m.start], ends[m.end]))
                 frags = (
                     [s.id for s in par.sentences]
                     if alignment is None
                     else [_fragment(k, par.id) for k in alignment[p]]
                 )
-                paragraphs.append(_paragraph(par, tokens, frags))
+                paragraphs.append(_paragraph(par, offsets, frags))
             index.texts.append(paragraphs)
     for entry in corpus.register:
         for code, names in entry.names.items():
+            keys = keys_of(code)
             for name in names:
                 for _, _, word in words(name):
-                    index.add_form(normalise(word), analyser(code).analyse(word).keys)
+                    keys(word)
                 ids = index.names.setdefault(name_key(name), [])
                 if entry.id not in ids:
                     ids.append(entry.id)
@@ -148,11 +162,11 @@ def _ints(values: Iterable[int] = ()) -> array[int]:
     return array("I", values)
 
 
-def _paragraph(par: Paragraph, tokens: list[tuple[int, int, str]], frags: list[str]) -> dict:
+def _paragraph(par: Paragraph, offsets: array[int], frags: list[str]) -> dict:
     return {
         "id": par.id,
         "text": par.text,
-        "tokens": _ints(x for s, e, _ in tokens for x in (s, e)),
+        "tokens": offsets,
         "sentences": [[s.start, s.end, f] for s, f in zip(par.sentences, frags, strict=True)],
     }
 
@@ -199,13 +213,16 @@ def _js(name: str, data: Any) -> bytes:
 def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: dict) -> list[str]:
     """Write ``table`` as shards of ``family`` into ``out``; returns the shard prefixes."""
 
-    def size(k: str) -> int:
-        return len(json.dumps(table_by_key[k], ensure_ascii=False, default=list)) + len(k) + 4
-
     table_by_key: dict[str, dict[str, Any]] = defaultdict(dict)
     for k, v in table.items():
         table_by_key[key_of(k)][k] = v
-    prefixes = shard(table_by_key, size)
+    # Measured once per key: shard() sums the sizes of a shard's keys again at every level
+    # it splits.
+    sizes = {
+        k: len(json.dumps(members, ensure_ascii=False, default=list)) + len(k) + 4
+        for k, members in table_by_key.items()
+    }
+    prefixes = shard(table_by_key, sizes.__getitem__)
     shards: dict[str, dict[str, Any]] = {p: {} for p in prefixes}
     for k, members in table_by_key.items():
         shards[shard_of(shards.keys(), k)].update(members)
