@@ -15,6 +15,7 @@ from . import lang
 from .align import keys_of_translation
 from .annotate import Matcher, Mention
 from .errors import Problem, raise_if
+from .gc_pause import paused_gc
 from .overrides import Override, apply, load_overrides
 from .register import Register
 from .sources import Paragraph, Text, Version
@@ -109,6 +110,11 @@ def annotate_corpus(texts: list[Text], register: Register) -> Corpus:
 
     The result does not depend on the number of processes: each text is annotated on its
     own, and the results are gathered in text order."""
+    with paused_gc():
+        return _annotate_corpus(texts, register)
+
+
+def _annotate_corpus(texts: list[Text], register: Register) -> Corpus:
     global _shared
     corpus = Corpus(texts, register)
     codes = dict.fromkeys(v.lang for t in texts for v in t.versions)

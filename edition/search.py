@@ -37,6 +37,7 @@ from typing import Any
 
 from . import lang
 from .corpus import Corpus
+from .gc_pause import paused_gc
 from .morphology import WORD, analyser, normalise
 from .sources import Paragraph
 
@@ -47,13 +48,26 @@ SHARD_BYTES = 8_000
 _FOLD = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
 
 
+class _Folding(dict[int, str]):
+    """The translation table of :func:`fold`, filled one character at a time as it is met:
+    combining marks to nothing, the letters of ``_FOLD`` to theirs, others to themselves
+    (one ``str.translate`` instead of a category look-up per character, three times faster)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = folded = "" if unicodedata.category(char) == "Mn" else char.translate(_FOLD)
+        return folded
+
+
+_FOLDING = _Folding()
+
+
 def fold(norm: str) -> str:
     """A normalised form without diacritics: the fallback key ("mandżuria" -> "mandzuria").
 
     Mirrored by ``fold`` in ``search.js``: NFD, combining marks dropped, a few letters mapped.
     """
-    decomposed = unicodedata.normalize("NFD", norm)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").translate(_FOLD)
+    return unicodedata.normalize("NFD", norm).translate(_FOLDING)
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -100,6 +114,11 @@ def build(corpus: Corpus) -> Index:
     A form's keys are looked up (and the form entered in the form table) once per language:
     forms repeat massively, and the analyses come from the analysers the annotation filled.
     """
+    with paused_gc():
+        return _build(corpus)
+
+
+def _build(corpus: Corpus) -> Index:
     index = Index()
     known: dict[str, dict[str, tuple[str, ...]]] = {}  # language -> form -> keys
 
@@ -117,6 +136,8 @@ def build(corpus: Corpus) -> Index:
         return keys
 
     postings: dict[str, array[int]] = defaultdict(_ints)
+    # Language -> form -> the postings of its keys, each token of the form goes to.
+    targets: dict[str, dict[str, tuple[array[int], ...]]] = {}
     entries: dict[str, array[int]] = defaultdict(_ints)
     for text in corpus.texts:
         for version in text.versions:
@@ -126,11 +147,16 @@ def build(corpus: Corpus) -> Index:
             alignment = None if original else corpus.alignment(text, version)
             mentions = corpus.of(text, version)
             keys = keys_of(version.lang)
+            of_form = targets.setdefault(version.lang, {})
             paragraphs = []
             for p, par in enumerate(version.paragraphs):
                 for t, surface in enumerate(WORD.findall(par.text)):
-                    for key in keys(surface):
-                        postings[key].extend((d, p, t))
+                    found = of_form.get(surface)
+                    if found is None:
+                        found = of_form[surface] = tuple(postings[k] for k in keys(surface))
+                    token = (d, p, t)
+                    for posting in found:
+                        posting.extend(token)
                 offsets = _ints(chain.from_iterable(map(re.Match.span, WORD.finditer(par.text))))
                 if mentions.get(par.id):
                     starts = dict(zip(offsets[::2], count()))
@@ -205,30 +231,69 @@ def file_name(family: str, prefix: str) -> str:
     return f"{family}_{'_'.join(f'{ord(c):x}' for c in prefix)}.js"
 
 
+def _json(data: Any) -> str:
+    """``data`` as compact JSON, keys sorted: the form of every file's data."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=list)
+
+
 def _js(name: str, data: Any) -> bytes:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=list)
+    return _put(name, _json(data))
+
+
+def _put(name: str, body: str) -> bytes:
     return f'edSearch.put("{name}",{body});\n'.encode()
 
 
-def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: dict) -> list[str]:
-    """Write ``table`` as shards of ``family`` into ``out``; returns the shard prefixes."""
+def _spaces(data: Any) -> int:
+    """How much longer ``data`` is as JSON with the default separators (", " and ": ") than
+    compact: one character per separator. (The shard sizes were measured that way; counting
+    separators instead of encoding every value a second time halves the encoding.)"""
+    if isinstance(data, dict):
+        return sum(1 + _spaces(v) for v in data.values()) + max(len(data) - 1, 0)
+    if isinstance(data, list):
+        return sum(_spaces(v) for v in data if isinstance(v, dict | list | array)) + max(
+            len(data) - 1, 0
+        )
+    return max(len(data) - 1, 0) if isinstance(data, array) else 0
 
-    table_by_key: dict[str, dict[str, Any]] = defaultdict(dict)
+
+def _encoded(table: dict[str, Any]) -> dict[str, tuple[str, str, int]]:
+    """Each member of ``table`` as JSON: its key, its value (compact) and the length of
+    ``key: value`` with the default separators."""
+    encoded = {}
     for k, v in table.items():
-        table_by_key[key_of(k)][k] = v
-    # Measured once per key: shard() sums the sizes of a shard's keys again at every level
-    # it splits.
+        key, value = json.dumps(k, ensure_ascii=False), _json(v)
+        encoded[k] = key, value, len(key) + 2 + len(value) + _spaces(v)
+    return encoded
+
+
+def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: dict) -> list[str]:
+    """Write ``table`` as shards of ``family`` into ``out``; returns the shard prefixes.
+
+    Each value is encoded once: a shard's JSON is put together from its members' encoded
+    keys and values, in key order, exactly as ``json.dumps(..., sort_keys=True)`` writes it
+    (a shard of a large edition holds thousands of values; encoding each once for its size
+    and again for its shard was most of the time of :func:`files`)."""
+    encoded = _encoded(table)
+    table_by_key: dict[str, list[str]] = defaultdict(list)
+    for k in table:
+        table_by_key[key_of(k)].append(k)
+    # A key's size, the measure SHARD_BYTES is set in: its members' table as JSON with the
+    # default separators, plus the key's length and 4.
     sizes = {
-        k: len(json.dumps(members, ensure_ascii=False, default=list)) + len(k) + 4
+        k: sum(encoded[m][2] for m in members) + 2 * len(members) + len(k) + 4
         for k, members in table_by_key.items()
     }
     prefixes = shard(table_by_key, sizes.__getitem__)
-    shards: dict[str, dict[str, Any]] = {p: {} for p in prefixes}
+    shards: dict[str, list[str]] = {p: [] for p in prefixes}
     for k, members in table_by_key.items():
-        shards[shard_of(shards.keys(), k)].update(members)
-    for p, data in shards.items():
-        if data:
-            out[f"{SEARCH_DIR}/{file_name(family, p)}"] = _js(file_name(family, p)[:-3], data)
+        shards[shard_of(shards.keys(), k)] += members
+    for p, members in shards.items():
+        if members:
+            body = ",".join(f"{encoded[k][0]}:{encoded[k][1]}" for k in sorted(members))
+            out[f"{SEARCH_DIR}/{file_name(family, p)}"] = _put(
+                file_name(family, p)[:-3], f"{{{body}}}"
+            )
     return [p for p in prefixes if shards[p]]
 
 
@@ -240,6 +305,11 @@ def _shard_key(key: str) -> str:
 
 def files(index: Index) -> dict[str, bytes]:
     """The index as JavaScript files: path relative to ``docs`` -> content."""
+    with paused_gc():
+        return _files(index)
+
+
+def _files(index: Index) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     # Forms, names and postings share one family of shards keyed by folded prefixes: a word,
     # its diacritic-free fallback, a name starting with it and, as a form and its lemma mostly

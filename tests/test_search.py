@@ -4,7 +4,9 @@ names in every language, shards a query can find."""
 from __future__ import annotations
 
 import json
+import random
 import re
+from array import array
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,9 @@ from edition.corpus import annotate_corpus
 from edition.register import load_register
 from edition.search import (
     Index,
+    _cut,
+    _encoded,
+    _shard_key,
     build,
     file_name,
     files,
@@ -121,6 +126,48 @@ def test_shards_respect_the_limit_and_every_key_has_one() -> None:
     assert "" in prefixes and "c" in prefixes
     assert all(len(m) * 10 <= 40 or len(set(map(len, m))) == 1 for m in members.values())
     assert max(len(m) for m in members.values()) <= 10
+
+
+COMPACT = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True, "default": list}
+
+
+def test_shards_are_cut_and_written_as_json_dumps_would() -> None:
+    """Shards are put together from their members encoded once: the same bytes and the same
+    cut as encoding each shard's table whole (sizes with the default separators)."""
+    rng = random.Random(9)
+    letters = "abcżźčйї\"\\ '-"
+    table: dict = {}
+    for i in range(600):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 6))) + str(i)
+        table["w:" + word] = {word + "ʼ" * j: sorted([word, "x", "ё"][: j % 4]) for j in range(9)}
+        table["n:" + word + " " + word] = [f"Q{i}", 'a "quoted" \\ id']
+        table["l:" + word] = array("I", rng.sample(range(100_000), rng.randint(0, 30)))
+    for k, (key, value, size) in _encoded(table).items():
+        assert f"{{{key}:{value}}}" == json.dumps({k: table[k]}, **COMPACT)
+        assert size + 2 == len(json.dumps({k: table[k]}, ensure_ascii=False, default=list))
+    out: dict[str, bytes] = {}
+    prefixes = _cut("s", table, _shard_key, out)
+
+    by_key: dict[str, dict] = {}
+    for k, v in table.items():
+        by_key.setdefault(_shard_key(k), {})[k] = v
+    sizes = {
+        k: len(json.dumps(m, ensure_ascii=False, default=list)) + len(k) + 4
+        for k, m in by_key.items()
+    }
+    shards: dict[str, dict] = {p: {} for p in shard(by_key, sizes.__getitem__)}
+    for k, members in by_key.items():
+        shards[shard_of(shards, k)].update(members)
+    expected = {
+        f"assets/edition/search/{file_name('s', p)}": f'edSearch.put("{file_name("s", p)[:-3]}",'
+        + json.dumps(data, **COMPACT)
+        + ");\n"
+        for p, data in shards.items()
+        if data
+    }
+    assert len(expected) > 10
+    assert {k: v.decode() for k, v in out.items()} == expected
+    assert prefixes == [p for p, data in shards.items() if data]
 
 
 def test_files_are_scripts_a_browser_can_load_from_disk(index: Index) -> None:
