@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress
 
 from .lang import Language
 from .morphology import TOKEN, Analysis, analyser, normalise
@@ -127,20 +128,26 @@ class Matcher:
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, left to right, without overlaps: at each place, the
-        first pattern (best first) whose every word accepts the text's words there."""
+        first pattern (best first) whose every word accepts the text's words there.
+
+        Most tokens start no name: the patterns each token may start are looked up for all
+        tokens at once, and only the places where some may start are visited."""
         tokens = TOKEN.findall(text)
+        starting = list(map(self._starts.get, tokens))
+        if None in starting:  # forms not met before
+            for i, found in enumerate(starting):
+                if found is None:
+                    starting[i] = self._starting(tokens[i])
         matches: list[re.Match[str]] | None = None  # the tokens' offsets, once needed
-        starts, accepts = self._starts, self._accepts
+        accepts = self._accepts
         mentions: list[Mention] = []
-        count = len(tokens)
-        i = 0
-        while i < count:
-            starting = starts.get(tokens[i])
-            if starting is None:
-                starting = self._starting(tokens[i])
-            for pattern in starting:
+        end = 0  # the first token after the last mention
+        for i in compress(range(len(tokens)), starting):
+            if i < end:
+                continue
+            for pattern in starting[i]:
                 n = len(pattern.words)
-                if i + n > count:
+                if i + n > len(tokens):
                     continue
                 for k, word in enumerate(pattern.words[1:], i + 1):
                     ok = accepts.get((word, tokens[k]))
@@ -152,8 +159,6 @@ class Matcher:
                     mentions.append(
                         Mention(matches[i].start(), matches[i + n - 1].end(), pattern.ref)
                     )
-                    i += n
+                    end = i + n
                     break
-            else:  # no pattern starts here
-                i += 1
         return mentions

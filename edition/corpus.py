@@ -91,9 +91,14 @@ class Corpus:
         return self._alignments[key]
 
 
-# From this many texts on, texts are annotated in a pool of processes, one per core; below it,
-# starting the pool costs more than it saves.
+# From this many texts on, the search index is built in a process of its own (site.py).
 PARALLEL_FROM = 8
+# Texts are annotated in a pool of processes, one per core, once each would get this many.
+# The pool has costs of its own (forking, gathering, each worker repeating analyses another
+# did): on the synthetic edition (5,000 entries, two busy cores) a pool of two took 40 % more
+# CPU than one process at 50 texts and a third more at 200, and finished no sooner. It can pay
+# only with many texts and an idle second core.
+TEXTS_PER_WORKER = 50
 
 # What the pool's workers share: set in the parent just before they fork, so that the texts,
 # the register and the matchers (with their analysis caches) are inherited rather than pickled.
@@ -119,7 +124,7 @@ def _annotate_corpus(texts: list[Text], register: Register) -> Corpus:
     corpus = Corpus(texts, register)
     codes = dict.fromkeys(v.lang for t in texts for v in t.versions)
     _shared = texts, register, {code: Matcher(register, lang.get(code)) for code in codes}
-    workers = min(len(os.sched_getaffinity(0)), len(texts) // PARALLEL_FROM)
+    workers = min(len(os.sched_getaffinity(0)), len(texts) // TEXTS_PER_WORKER)
     try:
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             with multiprocessing.get_context("fork").Pool(workers) as pool:

@@ -30,7 +30,7 @@ def test_a_pool_of_processes_finds_the_same_mentions_in_the_same_order(
             pools.append(workers)
             return real_pool(workers)
 
-    monkeypatch.setattr(corpus_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(corpus_module, "TEXTS_PER_WORKER", 1)
     monkeypatch.setattr(corpus_module.multiprocessing, "get_context", lambda _: CountingContext())
     pooled = corpus_module.annotate_corpus(texts, register)
     assert pools == [2]
