@@ -91,7 +91,7 @@ class Corpus:
         return self._alignments[key]
 
 
-# From this many texts on, the search index is built in a process of its own (site.py).
+# From this many texts on, site.py forks the build's second process (background.py).
 PARALLEL_FROM = 8
 # Texts are annotated in a pool of processes, one per core, once each would get this many.
 # The pool has costs of its own (forking, gathering, each worker repeating analyses another
