@@ -4,7 +4,8 @@ CPython's collector walks every tracked object at each full collection, and it r
 for every so many objects made. With an edition loaded (millions of objects: texts,
 sentences, register) the annotation spent about 40 % of its CPU time in the collector
 (200-text synthetic edition), collecting nothing: its objects (mentions, analyses) are freed
-by reference counting or kept. ``site.generate`` freezes the corpus once it is annotated;
+by reference counting or kept. Loading the texts and the register is paused the same way,
+and ``site.generate`` freezes the corpus once it is annotated;
 the search index, made after that, still gains about a tenth from the pause.
 """
 

@@ -18,6 +18,7 @@ from . import datafiles, index_pages, render
 from .background import Background
 from .corpus import PARALLEL_FROM, Corpus, annotate_corpus
 from .errors import EditionError, Problem
+from .gc_pause import paused_gc
 from .ledger import LEDGER_NAME
 from .register import load_register
 from .search_page import SEARCH_PAGE, search_page
@@ -58,14 +59,15 @@ def load(settings: Settings) -> Corpus:
             [Problem(Path("edition/data/ui.yml"), None, f"no interface strings for {missing}")]
         )
     problems: list[Problem] = []
-    try:
-        texts = load_texts(settings.seeds, settings.ui_languages)
-    except EditionError as exc:
-        problems += exc.problems
-    try:
-        register = load_register(settings.glossary, settings.ui_languages)
-    except EditionError as exc:
-        problems += exc.problems
+    with paused_gc():  # texts and register: many objects, no cycles (see gc_pause)
+        try:
+            texts = load_texts(settings.seeds, settings.ui_languages)
+        except EditionError as exc:
+            problems += exc.problems
+        try:
+            register = load_register(settings.glossary, settings.ui_languages)
+        except EditionError as exc:
+            problems += exc.problems
     if problems:
         raise EditionError(problems)
     return annotate_corpus(texts, register)
