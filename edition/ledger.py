@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .yamlfile import Loader
+from .errors import raise_if
+from .yamlfile import load_yaml, validate
 
 LEDGER_NAME = "paragraph-ids.yml"
 _EDGE_WORDS = 6
@@ -57,9 +58,15 @@ class Ledger:
 
     @classmethod
     def read(cls, path: Path) -> Ledger:
+        """Raises EditionError naming the line of what is wrong in the file."""
         if not path.exists():
             return cls()
-        data = yaml.load(path.read_text("utf-8"), Loader=Loader) or {}
+        doc, problems = load_yaml(path)
+        if doc is not None and doc.data is not None:
+            problems = validate(doc, "ledger")
+        raise_if(problems)
+        assert doc is not None
+        data = doc.data or {}
         entries = {pid: Fingerprint(**fp) for pid, fp in (data.get("paragraphs") or {}).items()}
         return cls(int(data.get("next", 1)), entries, list(data.get("retired") or []))
 

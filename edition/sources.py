@@ -147,7 +147,10 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
     if problems:
         return None, problems
 
-    ledger = Ledger.read(folder / LEDGER_NAME)
+    try:
+        ledger = Ledger.read(folder / LEDGER_NAME)
+    except EditionError as exc:
+        return None, exc.problems
     ids = ledger.assign([t for _, t in original_lines])
     text = Text(
         id=folder.name,

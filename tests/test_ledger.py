@@ -5,9 +5,14 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 import yaml
 
-from edition.ledger import Ledger
+from edition.errors import EditionError
+from edition.ledger import LEDGER_NAME, Ledger
+from edition.sources import load_texts
+
+from .conftest import make_text
 
 A = "Sowieci, pomni klęski sprzed prawie dwóch dekad, nie ważyli się zadrzeć."
 B = "ZSRR poprzez Komintern wspierał działalność partii w Japonii od 1922 roku."
@@ -72,3 +77,24 @@ def test_dump_is_pyyaml_s_own_output_whatever_the_characters() -> None:
         }
         kwargs = {"allow_unicode": True, "sort_keys": False, "width": 200}
         assert ledger.dump().endswith(yaml.dump(expected, Dumper=yaml.SafeDumper, **kwargs))
+
+
+def test_a_broken_ledger_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    folder = make_text(seeds, pl="Pierwszy akapit.\n")
+    ledger = folder / LEDGER_NAME
+    ledger.write_text("next: 2\nparagraphs:\n  p1: [oops\n", "utf-8")
+    with pytest.raises(EditionError) as bad_yaml:
+        load_texts(seeds, ("en",))
+    ((problem,),) = [bad_yaml.value.problems]
+    assert (problem.path, problem.line) == (ledger, 4)
+    assert "malformed YAML" in problem.message
+    ledger.write_text("next: 2\nparagraphs:\n  p1:\n    digest: 1\n", "utf-8")
+    with pytest.raises(EditionError) as bad_entry:
+        load_texts(seeds, ("en",))
+    messages = [(p.path, p.line, p.message) for p in bad_entry.value.problems]
+    assert messages == [
+        (ledger, 4, "paragraphs.p1: 'head' is missing"),
+        (ledger, 4, "paragraphs.p1: 'tail' is missing"),
+        (ledger, 4, "paragraphs.p1.digest: 1 is not of type 'string'"),
+    ]
