@@ -1,23 +1,21 @@
-"""The index of the edition: register entries in a language's alphabetical order, and the
-occurrences of an entry grouped by text and version, each with a keyword in context.
+"""The index of the edition: register entries in a language's alphabetical order, an
+occurrence's keyword in context, the forms in which an entry occurs.
 
-Plain data for the pages (``index_pages``) and the open-data export (``export``).
+Plain data for the pages (``index_pages``, ``entry_templates``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .collation import OTHER, collation
 from .corpus import Occurrence
 from .register import Entry, Register
-from .sources import Text, Version
 
 KWIC_WIDTH = 60  # characters of context on each side of a mention, at most
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):  # a tuple: cheap to make, once per occurrence
     left: str  # context before the mention, "…" where cut
     match: str
     right: str
@@ -53,26 +51,9 @@ def letters(register: Register, kind: str, ui: str) -> list[tuple[str, list[Entr
     return [*groups.items(), *([(OTHER, other)] if other else [])]
 
 
-def by_text(
-    occurrences: list[Occurrence],
-) -> list[tuple[Text, list[tuple[Version, list[Occurrence]]]]]:
-    """Occurrences grouped by text, then by version (the original first), in text order."""
-    out: list[tuple[Text, list[tuple[Version, list[Occurrence]]]]] = []
-    for occ in occurrences:  # the corpus lists them text by text, version by version
-        if not out or out[-1][0] is not occ.text:
-            out.append((occ.text, []))
-        versions = out[-1][1]
-        if not versions or versions[-1][0] is not occ.version:
-            versions.append((occ.version, []))
-        versions[-1][1].append(occ)
-    return out
-
-
-def surface_forms(entry: Entry, occurrences: list[Occurrence]) -> dict[str, list[str]]:
-    """Language -> the distinct forms in which the entry occurs, in that language's order;
-    languages in the order of the entry's names."""
-    forms: dict[str, dict[str, None]] = {}
-    for occ in occurrences:
-        forms.setdefault(occ.version.lang, {})[occ.surface] = None
-    languages = sorted(forms, key=lambda c: (c not in entry.names, [*entry.names, c].index(c)))
-    return {code: sorted(forms[code], key=collation(code).key) for code in languages}
+def surface_forms(entry: Entry, found: dict[str, dict[str, None]]) -> dict[str, list[str]]:
+    """Language -> the distinct forms in which the entry occurs (``found``: language -> the
+    forms, as dict keys), in that language's order; languages in the order of the entry's
+    names."""
+    languages = sorted(found, key=lambda c: (c not in entry.names, [*entry.names, c].index(c)))
+    return {code: sorted(found[code], key=collation(code).key) for code in languages}

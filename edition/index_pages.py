@@ -15,14 +15,15 @@ from typing import Any
 
 from .basemap import Marker, map_svg
 from .collation import OTHER, collation
-from .corpus import Corpus, Occurrence
+from .corpus import Corpus
 from .entry_groups import by_group, entry_href, group_page
+from .entry_templates import EntryTemplate, fill
+from .entry_templates import of as template_of
 from .export import DATA_DIR, FILES
-from .index import by_text, kwic, letters, surface_forms
+from .index import letters
 from .register import Entry
 from .render import (
     NAMES_PAGE,
-    PARALLEL_DIR,
     TERM_PAGE,
     _authority_links,
     _dates,
@@ -56,9 +57,8 @@ def _letter_id(letter: str) -> str:
     return "letter-other" if letter == OTHER else f"letter-{letter}"
 
 
-def _mention_count(occurrences: list[Occurrence], s: dict[str, Any]) -> str:
-    texts = len({o.text.id for o in occurrences})
-    return s["mention_count"].format(mentions=len(occurrences), texts=texts)
+def _mention_count(occurrences: EntryTemplate, s: dict[str, Any]) -> str:
+    return s["mention_count"].format(mentions=occurrences.count, texts=occurrences.texts)
 
 
 def _open_data(s: dict[str, Any], default: bool) -> str:
@@ -99,9 +99,11 @@ def index_page(corpus: Corpus, ui: str, kind: str, default: bool) -> str:
     for letter, entries in groups:
         items = []
         for e in entries:
-            occurrences = corpus.occurrences.get(e.id, [])
+            occurrences = template_of(corpus, e)
             facts = [x for x in [_t(_dates(e, s))] if x]
-            facts.append(_mention_count(occurrences, s) if occurrences else s["no_occurrences"])
+            facts.append(
+                _mention_count(occurrences, s) if occurrences.count else s["no_occurrences"]
+            )
             items.append(
                 f'<dt id="{e.id}"><a href="{_entry_link(e)}">{_t(e.name(ui))}</a></dt>'
                 f"<dd><p>{_t(e.definition.get(ui, ''))}</p>"
@@ -141,48 +143,12 @@ def overview_page(corpus: Corpus, ui: str, default: bool) -> str:
     )
 
 
-def _occurrence_html(occ: Occurrence, s: dict[str, Any]) -> str:
-    """A keyword-in-context line with a link to its sentence: on the reading page for the
-    original, on the parallel view (at the original sentence it renders) for a translation."""
-    snip = kwic(occ)
-    anchor = occ.anchors[0]
-    if occ.is_original:
-        href, label = f"../../texts/{occ.text.id}.html#{anchor}", s["reading_view"]
-    else:
-        href, label = f"../../{PARALLEL_DIR}/{occ.text.id}.html#{anchor}", s["parallel_view"]
-    return (
-        f'<li><a class="ed-occ-link" href="{href}" aria-label="{escape(label)} {anchor}">{anchor}</a>'
-        f' <span class="ed-kwic" lang="{occ.version.lang}">{_t(snip.left)}'
-        f"<mark>{_t(snip.match)}</mark>{_t(snip.right)}</span></li>"
-    )
-
-
-def _names_html(entry: Entry, forms: dict[str, list[str]], s: dict[str, Any]) -> str:
-    rows = []
-    for code, names in entry.names.items():
-        main, *variants = names
-        value = f"<strong>{_t(main)}</strong>" + (
-            f" ({', '.join(_t(v) for v in variants)})" if variants else ""
-        )
-        rows.append(f'<dt>{_t(s["languages"].get(code, code))}</dt><dd lang="{code}">{value}</dd>')
-    table = f'<dl class="ed-meta">{"".join(rows)}</dl>'
-    if not forms:
-        return table
-    found = "".join(
-        f"<dt>{_t(s['languages'].get(code, code))}</dt>"
-        f'<dd lang="{code}">{", ".join(_t(f) for f in found)}</dd>'
-        for code, found in forms.items()
-    )
-    return table + f"<h3>{_t(s['forms_in_texts'])}</h3>" + f'<dl class="ed-meta">{found}</dl>'
-
-
 def entry_section(corpus: Corpus, entry: Entry, ui: str) -> str:
     """One entry, a section of its group page: its names in every language and the forms
     found in the texts, its data and definition, and every occurrence grouped by text and by
     version. IDs inside the section start with the entry's ID (unique on the page)."""
     s = ui_strings(ui)
-    occurrences = corpus.occurrences.get(entry.id, [])
-    groups = by_text(occurrences)
+    template = template_of(corpus, entry)
     facts = [_t(s["kinds"][entry.kind])]
     if _dates(entry, s):
         facts.append(_t(_dates(entry, s)))
@@ -196,37 +162,13 @@ def entry_section(corpus: Corpus, entry: Entry, ui: str) -> str:
         f'<p class="ed-views"><a href="../{index}#{entry.id}">'
         f"{_t(s['kinds_plural'][entry.kind])}</a></p></header>"
     )
-    body = [
-        f"<h3>{_t(s['names_label'])}</h3>",
-        _names_html(entry, surface_forms(entry, occurrences), s),
-    ]
-    body.append(f"<h3>{_t(s['mentions'])}</h3>")
-    if not groups:
-        body.append(f"<p>{_t(s['no_occurrences'])}</p>")
+    if not template.count:
+        mentions = f"<p>{_t(s['no_occurrences'])}</p>"
     else:
-        texts = ", ".join(
-            f'<a href="#{entry.id}-text-{text.id}">{_t(text.meta["title"][ui])}</a>'
-            for text, _ in groups
+        mentions = f'<p class="ed-in-texts">{_mention_count(template, s)}</p>\n' + fill(
+            corpus, template.occurrences, ui
         )
-        body.append(f'<p class="ed-in-texts">{_mention_count(occurrences, s)}</p>')
-        if len(groups) > 1:
-            body.append(f'<p class="ed-in-texts">{_t(s["in_texts"])}: {texts}</p>')
-    for text, versions in groups:
-        heading = f"{entry.id}-text-{text.id}"
-        body.append(
-            # named by the text and the entry: landmarks on a page need unique names
-            f'<section class="ed-occ-text" aria-labelledby="{heading} {entry.id}-name">'
-            f'<h4 id="{heading}"><a href="../../texts/{text.id}.html">'
-            f"{_t(text.meta['title'][ui])}</a></h4>"
-        )
-        for version, occs in versions:
-            role = s["original"] if version is text.original else s["translation"]
-            body.append(
-                f"<h5>{_t(role)}: {_t(s['languages'][version.lang])} ({len(occs)})</h5>"
-                f'<ol class="ed-occurrences">{"".join(_occurrence_html(o, s) for o in occs)}</ol>'
-            )
-        body.append("</section>")
-    return head + "\n".join(body) + "</section>"
+    return head + fill(corpus, template.names, ui) + mentions + "</section>"
 
 
 def group_page_html(corpus: Corpus, kind: str, letter: str, entries: list[Entry], ui: str) -> str:
