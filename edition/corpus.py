@@ -23,7 +23,7 @@ from .sources import Paragraph, Text, Version
 Mentions = dict[str, list[Mention]]  # paragraph ID -> mentions in text order
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Occurrence:
     """One mention of an entry in one version (original or translation) of a text."""
 

@@ -35,9 +35,18 @@ def group_page(kind: str, letter: str) -> str:
     return f"{ENTRY_DIR}/{kind}-{slug(letter)}"
 
 
+def _href(kind: str, letter: str, entry_id: str) -> str:
+    return f"{group_page(kind, letter)}.html#{entry_id}"
+
+
 def entry_href(entry: Entry) -> str:
     """The entry's address from the site's root: its group page and its section's ID."""
-    return f"{group_page(*group_of(entry))}.html#{entry.id}"
+    return _href(*group_of(entry), entry.id)
+
+
+def hrefs(groups: dict[tuple[str, str], list[Entry]]) -> dict[str, str]:
+    """Entry ID -> :func:`entry_href` of every entry of ``groups`` (:func:`by_group`)."""
+    return {e.id: _href(kind, letter, e.id) for (kind, letter), es in groups.items() for e in es}
 
 
 def by_group(register: Register) -> dict[tuple[str, str], list[Entry]]:

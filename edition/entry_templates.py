@@ -29,18 +29,19 @@ from .strings import ui_strings
 
 BUDGET = 256_000_000  # bytes of templates kept for the other UI languages, at most
 
-# A field while a template is a str: its name between two lone surrogates, which no text
-# read as UTF-8 contains; it becomes ``%(name)s`` once the text's own ``%`` are doubled.
-_OPEN, _CLOSE = "\ud800", "\ud801"
-
 
 def _field(name: str) -> str:
-    return f"{_OPEN}{name}{_CLOSE}"
+    return f"%({name})s"
 
 
-def _template(parts: list[str]) -> bytes:
-    text = "\n".join(parts).replace("%", "%%")
-    return text.replace(_OPEN, "%(").replace(_CLOSE, ")s").encode()
+def _lit(text: str) -> str:
+    """``text`` as it stands in a template: its ``%`` doubled."""
+    return text.replace("%", "%%")
+
+
+def _html(text: str) -> str:
+    """``text`` escaped for HTML (``_t``), as it stands in a template."""
+    return _lit(_t(text))
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,20 @@ class _Kept:
 _kept: _Kept | None = None
 
 
+def _forget(corpus: weakref.ref[Corpus]) -> None:
+    """Drop the templates of an edition that is gone."""
+    global _kept
+    if _kept is not None and _kept.corpus is corpus:
+        _kept = None
+
+
 def _current(corpus: Corpus) -> _Kept:
     global _kept
     if _kept is None or _kept.corpus() is not corpus:
         codes = [v.lang for t in corpus.texts for v in t.versions]
         codes += [code for e in corpus.register for code in e.names]
         _kept = _Kept(
-            weakref.ref(corpus),
+            weakref.ref(corpus, _forget),
             {text.id: k for k, text in enumerate(corpus.texts)},
             {code: k for k, code in enumerate(dict.fromkeys(codes))},
         )
@@ -84,15 +92,17 @@ def _names(kept: _Kept, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
     rows = []
     for code, names in entry.names.items():
         main, *variants = names
-        value = f"<strong>{_t(main)}</strong>" + (
-            f" ({', '.join(_t(v) for v in variants)})" if variants else ""
+        value = f"<strong>{_html(main)}</strong>" + (
+            f" ({', '.join(_html(v) for v in variants)})" if variants else ""
         )
-        rows.append(f'<dt>{_field(f"L{kept.languages[code]}")}</dt><dd lang="{code}">{value}</dd>')
+        rows.append(
+            f'<dt>{_field(f"L{kept.languages[code]}")}</dt><dd lang="{_lit(code)}">{value}</dd>'
+        )
     table = f'<dl class="ed-meta">{"".join(rows)}</dl>'
     if forms:
         found = "".join(
             f"<dt>{_field(f'L{kept.languages[code]}')}</dt>"
-            f'<dd lang="{code}">{", ".join(_t(f) for f in found)}</dd>'
+            f'<dd lang="{_lit(code)}">{", ".join(_html(f) for f in found)}</dd>'
             for code, found in forms.items()
         )
         table += f"<h3>{_field('forms_in_texts')}</h3>" + f'<dl class="ed-meta">{found}</dl>'
@@ -116,47 +126,46 @@ def _occurrences(
             version = None
         if occ.version is not version:
             version = occ.version
-            # the original's lines link to the reading page, a translation's to the
-            # parallel view (at the original sentence it renders)
-            if version is text.original:
-                href, role, label = f"../../texts/{text.id}.html#", "original", "reading_view"
-            else:
-                href, role = f"../../{PARALLEL_DIR}/{text.id}.html#", "translation"
-                label = "parallel_view"
-            lines = [f"{_field(role)}: {_field(f'L{kept.languages[version.lang]}')}"]
+            k = kept.texts[text.id]
+            j = next(j for j, v in enumerate(text.versions) if v is version)
+            lang = kept.languages[version.lang]
+            role = "original" if version is text.original else "translation"
+            lines = [f"{_field(role)}: {_field(f'L{lang}')}"]
             groups[-1][1].append(lines)
-            head = f'<li><a class="ed-occ-link" href="{href}'
-            middle = f'" aria-label="{_field(label)} '
-            kwic_start = f'</a> <span class="ed-kwic" lang="{version.lang}">'
+            # the start of a line up to its sentence's ID, what comes between the ID and
+            # the context: fields, the same in every line of the version
+            start, label = _field(f"a{k}.{j}"), _field(f"{role}-label")
+            context = _field(f"k{lang}")
             found = forms.setdefault(version.lang, {})
-        anchor = occ.anchors[0]
+        anchor = _lit(occ.anchors[0])
         left, match, right = kwic(occ)
         found[match] = None
         raw = left + match + right
-        if "&" in raw or "<" in raw or ">" in raw:  # what ``_t`` escapes: seldom there
-            left, match, right = _t(left), _t(match), _t(right)
+        if "&" in raw or "<" in raw or ">" in raw or "%" in raw:  # seldom there
+            left, match, right = _html(left), _html(match), _html(right)
         lines.append(
-            f'{head}{anchor}{middle}{anchor}">{anchor}{kwic_start}'
+            f'{start}{anchor}{label}{anchor}">{anchor}{context}'
             f"{left}<mark>{match}</mark>{right}</span></li>"
         )
     parts = []
     if len(groups) > 1:
         texts = ", ".join(
-            f'<a href="#{entry.id}-text-{text.id}">{_field(f"t{kept.texts[text.id]}")}</a>'
+            f'<a href="#{entry.id}-text-{_lit(text.id)}">{_field(f"t{kept.texts[text.id]}")}</a>'
             for text, _ in groups
         )
         parts.append(f'<p class="ed-in-texts">{_field("in_texts")}: {texts}</p>')
     for text, versions in groups:
-        heading = f"{entry.id}-text-{text.id}"
+        tid = _lit(text.id)
+        heading = f"{entry.id}-text-{tid}"
         parts.append(
             # named by the text and the entry: landmarks on a page need unique names
             f'<section class="ed-occ-text" aria-labelledby="{heading} {entry.id}-name">'
-            f'<h4 id="{heading}"><a href="../../texts/{text.id}.html">'
+            f'<h4 id="{heading}"><a href="../../texts/{tid}.html">'
             f"{_field(f't{kept.texts[text.id]}')}</a></h4>"
         )
-        for role, *lines in versions:
+        for h5, *lines in versions:
             parts.append(
-                f'<h5>{role} ({len(lines)})</h5><ol class="ed-occurrences">{"".join(lines)}</ol>'
+                f'<h5>{h5} ({len(lines)})</h5><ol class="ed-occurrences">{"".join(lines)}</ol>'
             )
         parts.append("</section>")
     return parts, forms, len(groups)
@@ -172,8 +181,8 @@ def of(corpus: Corpus, entry: Entry) -> EntryTemplate:
         found = EntryTemplate(
             len(occurrences),
             texts,
-            _template(_names(kept, entry, surface_forms(entry, forms))),
-            _template(parts),
+            "\n".join(_names(kept, entry, surface_forms(entry, forms))).encode(),
+            "\n".join(parts).encode(),
         )
         size = len(found.names) + len(found.occurrences)
         if kept.size + size <= BUDGET:
@@ -188,9 +197,20 @@ def _words(kept: _Kept, corpus: Corpus, ui: str) -> dict[bytes, bytes]:
         s = ui_strings(ui)
         words = {key: _t(s[key]) for key in ("names_label", "forms_in_texts", "mentions")}
         words |= {key: _t(s[key]) for key in ("in_texts", "original", "translation")}
-        words |= {key: escape(s[key]) for key in ("reading_view", "parallel_view")}
-        words |= {f"t{k}": _t(corpus.texts[k].meta["title"][ui]) for k in kept.texts.values()}
-        words |= {f"L{k}": _t(s["languages"].get(c, c)) for c, k in kept.languages.items()}
+        # a line's link: to the reading page for the original, to the parallel view (at the
+        # original sentence it renders) for a translation
+        for role, view in (("original", "reading_view"), ("translation", "parallel_view")):
+            words[f"{role}-label"] = f'" aria-label="{escape(s[view])} '
+        for k, text in enumerate(corpus.texts):
+            words[f"t{k}"] = _t(text.meta["title"][ui])
+            for j, version in enumerate(text.versions):
+                page = "texts" if version is text.original else PARALLEL_DIR
+                words[f"a{k}.{j}"] = (
+                    f'<li><a class="ed-occ-link" href="../../{page}/{text.id}.html#'
+                )
+        for code, n in kept.languages.items():
+            words[f"L{n}"] = _t(s["languages"].get(code, code))
+            words[f"k{n}"] = f'</a> <span class="ed-kwic" lang="{code}">'
         kept.words[ui] = {key.encode(): value.encode() for key, value in words.items()}
     return kept.words[ui]
 

@@ -16,7 +16,7 @@ from typing import Any
 from .basemap import Marker, map_svg
 from .collation import OTHER, collation
 from .corpus import Corpus
-from .entry_groups import by_group, entry_href, group_page
+from .entry_groups import by_group, group_page, hrefs
 from .entry_templates import EntryTemplate, fill
 from .entry_templates import of as template_of
 from .export import DATA_DIR, FILES
@@ -48,9 +48,9 @@ def _here(page: str) -> str:
     return page.removeprefix("register/") + ".html"
 
 
-def _entry_link(entry: Entry) -> str:
-    """The link to ``entry`` from a page in ``register/``."""
-    return entry_href(entry).removeprefix("register/")
+def _entry_links(groups: dict[tuple[str, str], list[Entry]]) -> dict[str, str]:
+    """Entry ID -> the link to the entry from a page in ``register/``."""
+    return {ref: href.removeprefix("register/") for ref, href in hrefs(groups).items()}
 
 
 def _letter_id(letter: str) -> str:
@@ -77,8 +77,9 @@ def _open_data(s: dict[str, Any], default: bool) -> str:
     return f'<p class="ed-open-data">{_t(s["open_data"])}: {links}</p>'
 
 
-def index_page(corpus: Corpus, ui: str, kind: str, default: bool) -> str:
-    """Every entry of ``kind`` in the alphabetical order of ``ui``, under a letter bar."""
+def index_page(corpus: Corpus, ui: str, kind: str, default: bool, links: dict[str, str]) -> str:
+    """Every entry of ``kind`` in the alphabetical order of ``ui``, under a letter bar
+    (``links``: ``_entry_links``)."""
     s = ui_strings(ui)
     title, intro = (
         (s["glossary"], s["glossary_intro"])
@@ -105,7 +106,7 @@ def index_page(corpus: Corpus, ui: str, kind: str, default: bool) -> str:
                 _mention_count(occurrences, s) if occurrences.count else s["no_occurrences"]
             )
             items.append(
-                f'<dt id="{e.id}"><a href="{_entry_link(e)}">{_t(e.name(ui))}</a></dt>'
+                f'<dt id="{e.id}"><a href="{links[e.id]}">{_t(e.name(ui))}</a></dt>'
                 f"<dd><p>{_t(e.definition.get(ui, ''))}</p>"
                 f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
             )
@@ -150,8 +151,8 @@ def entry_section(corpus: Corpus, entry: Entry, ui: str) -> str:
     s = ui_strings(ui)
     template = template_of(corpus, entry)
     facts = [_t(s["kinds"][entry.kind])]
-    if _dates(entry, s):
-        facts.append(_t(_dates(entry, s)))
+    if dates := _dates(entry, s):
+        facts.append(_t(dates))
     facts += _authority_links(entry)
     index = _here(INDEX_PAGES[entry.kind])
     head = (
@@ -188,9 +189,10 @@ def group_page_html(corpus: Corpus, kind: str, letter: str, entries: list[Entry]
     )
 
 
-def map_page(corpus: Corpus, ui: str) -> str:
+def map_page(corpus: Corpus, ui: str, links: dict[str, str]) -> str:
     """Every place with coordinates as a marker linked to its entry, over a shipped base
-    map; below it, the same places as a list (the map's text alternative)."""
+    map; below it, the same places as a list (the map's text alternative). ``links``:
+    ``_entry_links``."""
     s = ui_strings(ui)
     order = collation(ui)
     places = sorted(
@@ -201,13 +203,13 @@ def map_page(corpus: Corpus, ui: str) -> str:
         Marker(
             e.data["coordinates"]["lat"],
             e.data["coordinates"]["lon"],
-            _entry_link(e),
+            links[e.id],
             e.name(ui),
         )
         for e in places
     ]
     items = "".join(
-        f'<li><a href="{_entry_link(e)}">{_t(e.name(ui))}</a>'
+        f'<li><a href="{links[e.id]}">{_t(e.name(ui))}</a>'
         f' <span class="ed-facts">{_t(_dates(e, s))}</span></li>'
         for e in places
     )
@@ -229,13 +231,15 @@ def map_page(corpus: Corpus, ui: str) -> str:
 def pages(corpus: Corpus, ui: str, default: bool) -> dict[str, str]:
     """The index pages, the entry pages, the map and the overview, in UI language ``ui``
     (``default``: the language built at the site's root)."""
+    groups = by_group(corpus.register)
+    links = _entry_links(groups)
     out = {
         f"{NAMES_PAGE}.{ui}.md": overview_page(corpus, ui, default),
-        f"{MAP_PAGE}.{ui}.md": map_page(corpus, ui),
+        f"{MAP_PAGE}.{ui}.md": map_page(corpus, ui, links),
     }
     for kind, page in INDEX_PAGES.items():
-        out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind, default)
-    for (kind, letter), entries in by_group(corpus.register).items():
+        out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind, default, links)
+    for (kind, letter), entries in groups.items():
         out[f"{group_page(kind, letter)}.{ui}.md"] = group_page_html(
             corpus, kind, letter, entries, ui
         )

@@ -28,10 +28,10 @@ class Entry:
 
     def name(self, code: str) -> str:
         """The main name in ``code``, else in English, else in any language."""
-        for c in (code, "en", *self.names):
+        for c in (code, "en"):
             if c in self.names:
                 return self.names[c][0]
-        return self.id
+        return next(iter(self.names.values()))[0] if self.names else self.id
 
     @property
     def wikidata(self) -> str | None:
