@@ -28,20 +28,31 @@ def schema_text() -> str:
     )
 
 
-def _occurrence(occ: Occurrence) -> dict[str, Any]:
-    view = "texts" if occ.is_original else PARALLEL_DIR
-    return {
-        "text": occ.text.id,
-        "lang": occ.version.lang,
-        "original": occ.is_original,
-        "paragraph": occ.paragraph.id,
-        "sentence": occ.sentence + 1,
-        "anchors": list(occ.anchors),
-        "surface": occ.surface,
-        "start": occ.mention.start,
-        "end": occ.mention.end,
-        "href": f"{view}/{occ.text.id}.html#{occ.anchors[0]}",
-    }
+def _occurrences(occurrences: list[Occurrence]) -> list[dict[str, Any]]:
+    """The occurrences' records; what all the occurrences in one version share is made once
+    per version (the corpus lists them version by version)."""
+    out: list[dict[str, Any]] = []
+    version = None
+    for occ in occurrences:
+        if occ.version is not version:
+            version, text = occ.version, occ.text
+            original = version is text.original
+            shared = {"text": text.id, "lang": version.lang, "original": original}
+            page = f"{'texts' if original else PARALLEL_DIR}/{text.id}.html#"
+        start, end = occ.mention.start, occ.mention.end
+        out.append(
+            {
+                **shared,
+                "paragraph": occ.paragraph.id,
+                "sentence": occ.sentence + 1,
+                "anchors": list(occ.anchors),
+                "surface": occ.paragraph.text[start:end],
+                "start": start,
+                "end": end,
+                "href": page + occ.anchors[0],
+            }
+        )
+    return out
 
 
 def records(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, Any]:
@@ -65,7 +76,7 @@ def records(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, Any]:
                 "names": {code: list(names) for code, names in e.names.items()},
                 "definition": e.definition,
                 **{k: e.data[k] for k in _DATA_KEYS if k in e.data},
-                "occurrences": [_occurrence(o) for o in corpus.occurrences.get(e.id, [])],
+                "occurrences": _occurrences(corpus.occurrences.get(e.id, [])),
             }
             for e in corpus.register
         ],
