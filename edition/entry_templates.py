@@ -134,7 +134,7 @@ def _occurrences(
             groups[-1][1].append(lines)
             # the start of a line up to its sentence's ID, what comes between the ID and
             # the context: fields, the same in every line of the version
-            start, label = _field(f"a{k}.{j}"), _field(f"{role}-label")
+            start, label = _field(f"a{k}.{j}"), _field(f"l{role[0]}")  # short: one a line
             context = _field(f"k{lang}")
             found = forms.setdefault(version.lang, {})
         anchor = _lit(occ.anchors[0])
@@ -200,7 +200,7 @@ def _words(kept: _Kept, corpus: Corpus, ui: str) -> dict[bytes, bytes]:
         # a line's link: to the reading page for the original, to the parallel view (at the
         # original sentence it renders) for a translation
         for role, view in (("original", "reading_view"), ("translation", "parallel_view")):
-            words[f"{role}-label"] = f'" aria-label="{escape(s[view])} '
+            words[f"l{role[0]}"] = f'" aria-label="{escape(s[view])} '
         for k, text in enumerate(corpus.texts):
             words[f"t{k}"] = _t(text.meta["title"][ui])
             for j, version in enumerate(text.versions):

@@ -10,6 +10,8 @@ build time grow quadratically.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -228,19 +230,37 @@ def map_page(corpus: Corpus, ui: str, links: dict[str, str]) -> str:
     )
 
 
-def pages(corpus: Corpus, ui: str, default: bool) -> dict[str, str]:
+class _Pages(Mapping[str, str]):
+    """Pages made one at a time, when read: all the entry pages of a language at once took
+    hundreds of megabytes on a large edition."""
+
+    def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
+        self._makers = makers
+
+    def __getitem__(self, path: str) -> str:
+        return self._makers[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def pages(corpus: Corpus, ui: str, default: bool) -> Mapping[str, str]:
     """The index pages, the entry pages, the map and the overview, in UI language ``ui``
-    (``default``: the language built at the site's root)."""
+    (``default``: the language built at the site's root): path -> Markdown, each page made
+    when it is read."""
     groups = by_group(corpus.register)
     links = _entry_links(groups)
-    out = {
-        f"{NAMES_PAGE}.{ui}.md": overview_page(corpus, ui, default),
-        f"{MAP_PAGE}.{ui}.md": map_page(corpus, ui, links),
+    makers = {
+        f"{NAMES_PAGE}.{ui}.md": partial(overview_page, corpus, ui, default),
+        f"{MAP_PAGE}.{ui}.md": partial(map_page, corpus, ui, links),
     }
     for kind, page in INDEX_PAGES.items():
-        out[f"{page}.{ui}.md"] = index_page(corpus, ui, kind, default, links)
+        makers[f"{page}.{ui}.md"] = partial(index_page, corpus, ui, kind, default, links)
     for (kind, letter), entries in groups.items():
-        out[f"{group_page(kind, letter)}.{ui}.md"] = group_page_html(
-            corpus, kind, letter, entries, ui
+        makers[f"{group_page(kind, letter)}.{ui}.md"] = partial(
+            group_page_html, corpus, kind, letter, entries, ui
         )
-    return out
+    return _Pages(makers)
