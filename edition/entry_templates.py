@@ -191,8 +191,9 @@ def of(corpus: Corpus, entry: Entry) -> EntryTemplate:
     return found
 
 
-def _words(kept: _Kept, corpus: Corpus, ui: str) -> dict[bytes, bytes]:
+def words(corpus: Corpus, ui: str) -> dict[bytes, bytes]:
     """The fields of the templates in UI language ``ui``."""
+    kept = _current(corpus)
     if ui not in kept.words:
         s = ui_strings(ui)
         words = {key: _t(s[key]) for key in ("names_label", "forms_in_texts", "mentions")}
@@ -215,6 +216,6 @@ def _words(kept: _Kept, corpus: Corpus, ui: str) -> dict[bytes, bytes]:
     return kept.words[ui]
 
 
-def fill(corpus: Corpus, template: bytes, ui: str) -> str:
-    """A template of :func:`of` filled in in UI language ``ui``."""
-    return (template % _words(_current(corpus), corpus, ui)).decode()
+def fill(template: bytes, words: dict[bytes, bytes]) -> str:
+    """A template of :func:`of` filled in with the :func:`words` of a UI language."""
+    return (template % words).decode()

@@ -11,6 +11,7 @@ build time grow quadratically.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import partial
 from html import escape
 from typing import Any
@@ -19,7 +20,7 @@ from .basemap import Marker, map_svg
 from .collation import OTHER, collation
 from .corpus import Corpus
 from .entry_groups import by_group, group_page, hrefs
-from .entry_templates import EntryTemplate, fill
+from .entry_templates import EntryTemplate, fill, words
 from .entry_templates import of as template_of
 from .export import DATA_DIR, FILES
 from .index import letters
@@ -50,17 +51,47 @@ def _here(page: str) -> str:
     return page.removeprefix("register/") + ".html"
 
 
-def _entry_links(groups: dict[tuple[str, str], list[Entry]]) -> dict[str, str]:
-    """Entry ID -> the link to the entry from a page in ``register/``."""
-    return {ref: href.removeprefix("register/") for ref, href in hrefs(groups).items()}
-
-
 def _letter_id(letter: str) -> str:
     return "letter-other" if letter == OTHER else f"letter-{letter}"
 
 
 def _mention_count(occurrences: EntryTemplate, s: dict[str, Any]) -> str:
     return s["mention_count"].format(mentions=occurrences.count, texts=occurrences.texts)
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What the index page and the entry page of one entry both show, in one UI language."""
+
+    name: str
+    definition: str
+    dates: str
+    template: EntryTemplate
+    mentions: str  # the number of mentions and texts, or that there are none
+
+
+class _Language:
+    """One UI language's pages of one edition, and what several of them need, made once."""
+
+    def __init__(self, corpus: Corpus, ui: str, default: bool) -> None:
+        self.corpus, self.ui, self.default = corpus, ui, default
+        self.s = ui_strings(ui)
+        self.groups = by_group(corpus.register)
+        self.links = {ref: h.removeprefix("register/") for ref, h in hrefs(self.groups).items()}
+        self._shown: dict[str, _Shown] = {}
+
+    def shown(self, entry: Entry) -> _Shown:
+        found = self._shown.get(entry.id)
+        if found is None:
+            template = template_of(self.corpus, entry)
+            found = self._shown[entry.id] = _Shown(
+                _t(entry.name(self.ui)),
+                _t(entry.definition.get(self.ui, "")),
+                _t(_dates(entry, self.s)),
+                template,
+                _mention_count(template, self.s) if template.count else "",
+            )
+        return found
 
 
 def _open_data(s: dict[str, Any], default: bool) -> str:
@@ -79,16 +110,15 @@ def _open_data(s: dict[str, Any], default: bool) -> str:
     return f'<p class="ed-open-data">{_t(s["open_data"])}: {links}</p>'
 
 
-def index_page(corpus: Corpus, ui: str, kind: str, default: bool, links: dict[str, str]) -> str:
-    """Every entry of ``kind`` in the alphabetical order of ``ui``, under a letter bar
-    (``links``: ``_entry_links``)."""
-    s = ui_strings(ui)
+def index_page(lang: _Language, kind: str) -> str:
+    """Every entry of ``kind`` in the alphabetical order of the language, under a letter bar."""
+    s, ui = lang.s, lang.ui
     title, intro = (
         (s["glossary"], s["glossary_intro"])
         if kind == "term"
         else (s["kinds_plural"][kind], s["index_intro"])
     )
-    groups = letters(corpus.register, kind, ui)
+    groups = letters(lang.corpus.register, kind, ui)
     present = {letter for letter, _ in groups}
     bar = [
         f'<a href="#{_letter_id(x)}">{_t(x)}</a>'
@@ -102,14 +132,12 @@ def index_page(corpus: Corpus, ui: str, kind: str, default: bool, links: dict[st
     for letter, entries in groups:
         items = []
         for e in entries:
-            occurrences = template_of(corpus, e)
-            facts = [x for x in [_t(_dates(e, s))] if x]
-            facts.append(
-                _mention_count(occurrences, s) if occurrences.count else s["no_occurrences"]
-            )
+            shown = lang.shown(e)
+            facts = [x for x in [shown.dates] if x]
+            facts.append(shown.mentions or s["no_occurrences"])
             items.append(
-                f'<dt id="{e.id}"><a href="{links[e.id]}">{_t(e.name(ui))}</a></dt>'
-                f"<dd><p>{_t(e.definition.get(ui, ''))}</p>"
+                f'<dt id="{e.id}"><a href="{lang.links[e.id]}">{shown.name}</a></dt>'
+                f"<dd><p>{shown.definition}</p>"
                 f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
             )
         sections.append(
@@ -123,7 +151,7 @@ def index_page(corpus: Corpus, ui: str, kind: str, default: bool, links: dict[st
         + f'<nav class="ed-letters" aria-label="{escape(s["letters"])}">{" ".join(bar)}</nav>\n\n'
         + "\n".join(sections)
         + "\n\n"
-        + _open_data(s, default)
+        + _open_data(s, lang.default)
         + "\n"
     )
 
@@ -146,56 +174,52 @@ def overview_page(corpus: Corpus, ui: str, default: bool) -> str:
     )
 
 
-def entry_section(corpus: Corpus, entry: Entry, ui: str) -> str:
+def entry_section(lang: _Language, entry: Entry, words: dict[bytes, bytes]) -> str:
     """One entry, a section of its group page: its names in every language and the forms
     found in the texts, its data and definition, and every occurrence grouped by text and by
-    version. IDs inside the section start with the entry's ID (unique on the page)."""
-    s = ui_strings(ui)
-    template = template_of(corpus, entry)
+    version (its template, filled in with the ``words`` of the language). IDs inside the
+    section start with the entry's ID (unique on the page)."""
+    s, shown = lang.s, lang.shown(entry)
     facts = [_t(s["kinds"][entry.kind])]
-    if dates := _dates(entry, s):
-        facts.append(_t(dates))
+    if shown.dates:
+        facts.append(shown.dates)
     facts += _authority_links(entry)
     index = _here(INDEX_PAGES[entry.kind])
     head = (
         f'<section class="ed-entry" id="{entry.id}" aria-labelledby="{entry.id}-name">'
-        f'<header class="ed-header"><h2 id="{entry.id}-name">{_t(entry.name(ui))}</h2>'
+        f'<header class="ed-header"><h2 id="{entry.id}-name">{shown.name}</h2>'
         f'<p class="ed-facts">{" · ".join(facts)}</p>'
-        f"<p>{_t(entry.definition.get(ui, ''))}</p>"
+        f"<p>{shown.definition}</p>"
         f'<p class="ed-views"><a href="../{index}#{entry.id}">'
         f"{_t(s['kinds_plural'][entry.kind])}</a></p></header>"
     )
-    if not template.count:
-        mentions = f"<p>{_t(s['no_occurrences'])}</p>"
+    if not shown.template.count:
+        mentions = [f"<p>{_t(s['no_occurrences'])}</p>"]
     else:
-        mentions = f'<p class="ed-in-texts">{_mention_count(template, s)}</p>\n' + fill(
-            corpus, template.occurrences, ui
-        )
-    return head + fill(corpus, template.names, ui) + mentions + "</section>"
+        count = f'<p class="ed-in-texts">{shown.mentions}</p>\n'
+        mentions = [count, fill(shown.template.occurrences, words)]
+    # joined once: the occurrences run to megabytes on a large edition
+    return "".join([head, fill(shown.template.names, words), *mentions, "</section>"])
 
 
-def group_page_html(corpus: Corpus, kind: str, letter: str, entries: list[Entry], ui: str) -> str:
+def group_page_html(lang: _Language, kind: str, letter: str, entries: list[Entry]) -> str:
     """The entries of one kind under one index letter (of the default language), in the
-    alphabetical order of ``ui``."""
-    s = ui_strings(ui)
+    alphabetical order of the language."""
+    s, ui = lang.s, lang.ui
     title = s["entry_group"].format(
         kind=s["kinds_plural"][kind], letter=s["other"] if letter == OTHER else letter
     )
     order = collation(ui)
     ordered = sorted(entries, key=lambda e: (order.key(e.name(ui)), e.id))
-    return (
-        front_matter(title=title)
-        + f"<h1>{_t(title)}</h1>\n\n"
-        + "\n".join(entry_section(corpus, e, ui) for e in ordered)
-        + "\n"
-    )
+    filled = words(lang.corpus, ui)
+    sections = "\n".join(entry_section(lang, e, filled) for e in ordered)
+    return "".join([front_matter(title=title), f"<h1>{_t(title)}</h1>\n\n", sections, "\n"])
 
 
-def map_page(corpus: Corpus, ui: str, links: dict[str, str]) -> str:
+def map_page(lang: _Language) -> str:
     """Every place with coordinates as a marker linked to its entry, over a shipped base
-    map; below it, the same places as a list (the map's text alternative). ``links``:
-    ``_entry_links``."""
-    s = ui_strings(ui)
+    map; below it, the same places as a list (the map's text alternative)."""
+    corpus, ui, s, links = lang.corpus, lang.ui, lang.s, lang.links
     order = collation(ui)
     places = sorted(
         (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
@@ -251,16 +275,15 @@ def pages(corpus: Corpus, ui: str, default: bool) -> Mapping[str, str]:
     """The index pages, the entry pages, the map and the overview, in UI language ``ui``
     (``default``: the language built at the site's root): path -> Markdown, each page made
     when it is read."""
-    groups = by_group(corpus.register)
-    links = _entry_links(groups)
+    lang = _Language(corpus, ui, default)
     makers = {
         f"{NAMES_PAGE}.{ui}.md": partial(overview_page, corpus, ui, default),
-        f"{MAP_PAGE}.{ui}.md": partial(map_page, corpus, ui, links),
+        f"{MAP_PAGE}.{ui}.md": partial(map_page, lang),
     }
     for kind, page in INDEX_PAGES.items():
-        makers[f"{page}.{ui}.md"] = partial(index_page, corpus, ui, kind, default, links)
-    for (kind, letter), entries in groups.items():
+        makers[f"{page}.{ui}.md"] = partial(index_page, lang, kind)
+    for (kind, letter), entries in lang.groups.items():
         makers[f"{group_page(kind, letter)}.{ui}.md"] = partial(
-            group_page_html, corpus, kind, letter, entries, ui
+            group_page_html, lang, kind, letter, entries
         )
     return _Pages(makers)
