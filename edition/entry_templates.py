@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from html import escape
 
 from .corpus import Corpus, Occurrence
+from .entry_groups import by_group
 from .index import kwic, surface_forms
 from .register import Entry
-from .render import PARALLEL_DIR, _t
+from .render import PARALLEL_DIR, _authority_links, _t
 from .sources import Text
 from .strings import ui_strings
 
@@ -50,11 +51,13 @@ class EntryTemplate:
     texts: int  # texts it occurs in
     names: bytes  # the names and the forms found, up to the heading of the occurrences
     occurrences: bytes  # the "in texts" list and a section per text
+    authority: str  # the links to authority files, each after " · "
 
 
 @dataclass
 class _Kept:
-    """The templates of one edition, and the words that fill them in each UI language."""
+    """The templates of one edition, the words that fill them in each UI language, and the
+    entries' groups."""
 
     corpus: weakref.ref[Corpus]
     # field names: a text's, a language's number (IDs and codes may hold any character)
@@ -63,6 +66,7 @@ class _Kept:
     templates: dict[str, EntryTemplate] = field(default_factory=dict)
     size: int = 0
     words: dict[str, dict[bytes, bytes]] = field(default_factory=dict)  # per UI language
+    groups: dict[tuple[str, str], list[Entry]] | None = None
 
 
 _kept: _Kept | None = None
@@ -86,6 +90,14 @@ def _current(corpus: Corpus) -> _Kept:
             {code: k for k, code in enumerate(dict.fromkeys(codes))},
         )
     return _kept
+
+
+def groups_of(corpus: Corpus) -> dict[tuple[str, str], list[Entry]]:
+    """The entries' groups (``by_group``), the same in every UI language: made once."""
+    kept = _current(corpus)
+    if kept.groups is None:
+        kept.groups = by_group(corpus.register)
+    return kept.groups
 
 
 def _names(kept: _Kept, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
@@ -137,7 +149,9 @@ def _occurrences(
             start, label = _field(f"a{k}.{j}"), _field(f"l{role[0]}")  # short: one a line
             context = _field(f"k{lang}")
             found = forms.setdefault(version.lang, {})
-        anchor = _lit(occ.anchors[0])
+        anchor = occ.anchors[0]
+        if "%" in anchor:  # an ID from a hand-edited ledger: all but never
+            anchor = _lit(anchor)
         left, match, right = kwic(occ)
         found[match] = None
         raw = left + match + right
@@ -183,6 +197,7 @@ def of(corpus: Corpus, entry: Entry) -> EntryTemplate:
             texts,
             "\n".join(_names(kept, entry, surface_forms(entry, forms))).encode(),
             "\n".join(parts).encode(),
+            "".join(f" · {link}" for link in _authority_links(entry)),
         )
         size = len(found.names) + len(found.occurrences)
         if kept.size + size <= BUDGET:

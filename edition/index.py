@@ -25,10 +25,11 @@ def kwic(occ: Occurrence, width: int = KWIC_WIDTH) -> Snippet:
     """The mention with up to ``width`` characters of its paragraph on each side, cut
     between words so that no word is shown in part."""
     text, start, end = occ.paragraph.text, occ.mention.start, occ.mention.end
-    left = text[max(0, start - width) : start]
     if start > width:
-        head, _, rest = left.partition(" ")
+        head, _, rest = text[start - width : start].partition(" ")
         left = "…" + (rest if rest else head)
+    else:
+        left = text[:start]
     right = text[end : end + width]
     if end + width < len(text):
         rest, _, _ = right.rpartition(" ")
@@ -36,14 +37,14 @@ def kwic(occ: Occurrence, width: int = KWIC_WIDTH) -> Snippet:
     return Snippet(left, text[start:end], right)
 
 
-def letters(register: Register, kind: str, ui: str) -> list[tuple[str, list[Entry]]]:
-    """The entries of ``kind`` by their name in ``ui``, in that language's order, grouped
-    under their index letter; names outside the alphabet (``1932 Theses``, a Latin name in
-    a Ukrainian index) form one last group."""
+def letters(
+    register: Register, kind: str, ui: str, keys: dict[str, bytes]
+) -> list[tuple[str, list[Entry]]]:
+    """The entries of ``kind`` by their name in ``ui``, in that language's order (``keys``:
+    entry ID -> the sort key of its name), grouped under their index letter; names outside
+    the alphabet (``1932 Theses``, a Latin name in a Ukrainian index) form one last group."""
     order = collation(ui)
-    entries = sorted(
-        (e for e in register if e.kind == kind), key=lambda e: (order.key(e.name(ui)), e.id)
-    )
+    entries = sorted((e for e in register if e.kind == kind), key=lambda e: (keys[e.id], e.id))
     groups: dict[str, list[Entry]] = {}
     for e in entries:
         groups.setdefault(order.letter(e.name(ui)), []).append(e)

@@ -11,16 +11,15 @@ build time grow quadratically.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import partial
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 from .basemap import Marker, map_svg
 from .collation import OTHER, collation
 from .corpus import Corpus
-from .entry_groups import by_group, group_page, hrefs
-from .entry_templates import EntryTemplate, fill, words
+from .entry_groups import group_page, hrefs
+from .entry_templates import EntryTemplate, fill, groups_of, words
 from .entry_templates import of as template_of
 from .export import DATA_DIR, FILES
 from .index import letters
@@ -28,7 +27,6 @@ from .register import Entry
 from .render import (
     NAMES_PAGE,
     TERM_PAGE,
-    _authority_links,
     _dates,
     _t,
     front_matter,
@@ -59,8 +57,7 @@ def _mention_count(occurrences: EntryTemplate, s: dict[str, Any]) -> str:
     return s["mention_count"].format(mentions=occurrences.count, texts=occurrences.texts)
 
 
-@dataclass(frozen=True)
-class _Shown:
+class _Shown(NamedTuple):
     """What the index page and the entry page of one entry both show, in one UI language."""
 
     name: str
@@ -76,9 +73,17 @@ class _Language:
     def __init__(self, corpus: Corpus, ui: str, default: bool) -> None:
         self.corpus, self.ui, self.default = corpus, ui, default
         self.s = ui_strings(ui)
-        self.groups = by_group(corpus.register)
+        self.groups = groups_of(corpus)
         self.links = {ref: h.removeprefix("register/") for ref, h in hrefs(self.groups).items()}
         self._shown: dict[str, _Shown] = {}
+        order = collation(ui)
+        self.keys = {e.id: order.key(e.name(ui)) for e in corpus.register}  # sort keys
+        # per kind of entry: its name, its index page, its name in the plural
+        self.kinds = {
+            kind: (_t(self.s["kinds"][kind]), _here(page), _t(self.s["kinds_plural"][kind]))
+            for kind, page in INDEX_PAGES.items()
+        }
+        self.none = f"<p>{_t(self.s['no_occurrences'])}</p>"
 
     def shown(self, entry: Entry) -> _Shown:
         found = self._shown.get(entry.id)
@@ -118,7 +123,7 @@ def index_page(lang: _Language, kind: str) -> str:
         if kind == "term"
         else (s["kinds_plural"][kind], s["index_intro"])
     )
-    groups = letters(lang.corpus.register, kind, ui)
+    groups = letters(lang.corpus.register, kind, ui, lang.keys)
     present = {letter for letter, _ in groups}
     bar = [
         f'<a href="#{_letter_id(x)}">{_t(x)}</a>'
@@ -179,22 +184,18 @@ def entry_section(lang: _Language, entry: Entry, words: dict[bytes, bytes]) -> s
     found in the texts, its data and definition, and every occurrence grouped by text and by
     version (its template, filled in with the ``words`` of the language). IDs inside the
     section start with the entry's ID (unique on the page)."""
-    s, shown = lang.s, lang.shown(entry)
-    facts = [_t(s["kinds"][entry.kind])]
-    if shown.dates:
-        facts.append(shown.dates)
-    facts += _authority_links(entry)
-    index = _here(INDEX_PAGES[entry.kind])
+    shown = lang.shown(entry)
+    kind, index, plural = lang.kinds[entry.kind]
+    dates = f" · {shown.dates}" if shown.dates else ""
     head = (
         f'<section class="ed-entry" id="{entry.id}" aria-labelledby="{entry.id}-name">'
         f'<header class="ed-header"><h2 id="{entry.id}-name">{shown.name}</h2>'
-        f'<p class="ed-facts">{" · ".join(facts)}</p>'
+        f'<p class="ed-facts">{kind}{dates}{shown.template.authority}</p>'
         f"<p>{shown.definition}</p>"
-        f'<p class="ed-views"><a href="../{index}#{entry.id}">'
-        f"{_t(s['kinds_plural'][entry.kind])}</a></p></header>"
+        f'<p class="ed-views"><a href="../{index}#{entry.id}">{plural}</a></p></header>'
     )
     if not shown.template.count:
-        mentions = [f"<p>{_t(s['no_occurrences'])}</p>"]
+        mentions = [lang.none]
     else:
         count = f'<p class="ed-in-texts">{shown.mentions}</p>\n'
         mentions = [count, fill(shown.template.occurrences, words)]
@@ -209,8 +210,7 @@ def group_page_html(lang: _Language, kind: str, letter: str, entries: list[Entry
     title = s["entry_group"].format(
         kind=s["kinds_plural"][kind], letter=s["other"] if letter == OTHER else letter
     )
-    order = collation(ui)
-    ordered = sorted(entries, key=lambda e: (order.key(e.name(ui)), e.id))
+    ordered = sorted(entries, key=lambda e: (lang.keys[e.id], e.id))
     filled = words(lang.corpus, ui)
     sections = "\n".join(entry_section(lang, e, filled) for e in ordered)
     return "".join([front_matter(title=title), f"<h1>{_t(title)}</h1>\n\n", sections, "\n"])
@@ -220,10 +220,9 @@ def map_page(lang: _Language) -> str:
     """Every place with coordinates as a marker linked to its entry, over a shipped base
     map; below it, the same places as a list (the map's text alternative)."""
     corpus, ui, s, links = lang.corpus, lang.ui, lang.s, lang.links
-    order = collation(ui)
     places = sorted(
         (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
-        key=lambda e: order.key(e.name(ui)),
+        key=lambda e: lang.keys[e.id],
     )
     markers = [
         Marker(
