@@ -8,17 +8,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from lxml import html
 
+from edition import index_pages
 from edition.collation import OTHER, collation
 from edition.config import read_settings
-from edition.corpus import Corpus
-from edition.entry_groups import by_group, entry_href, group_page
+from edition.corpus import Corpus, annotate_corpus
+from edition.entry_groups import by_group, entry_href, group_of, group_page
 from edition.index import kwic
-from edition.register import Entry
+from edition.register import Entry, load_register
 from edition.site import load
+from edition.sources import load_texts
 
-from .conftest import ROOT, popups_of
+from .conftest import META, ROOT, make_text, popups_of
 
 UI = ("en", "pl", "uk")
 PREFIX = {"en": "", "pl": "pl/", "uk": "uk/"}
@@ -187,3 +190,47 @@ def test_the_popup_index_link_lands_on_the_entry(site: Path, corpus, ui: str) ->
             assert (path, fragment) == _entry(site, corpus, ui, corpus.register[ref])
             entry = html.parse(str(path)).getroot().get_element_by_id(fragment)
             assert norm(entry.cssselect("h2")[0].text_content()) == corpus.register[ref].name(ui)
+
+
+SPECIAL_PL = "Zysk 50% <netto> & Mandżuria & więcej."
+SPECIAL_UK = "Прибуток 50% <нетто> & Маньчжурія & більше."
+TITLES = {"en": "Title", "pl": "Tytuł", "uk": "Назва"}  # of META
+
+
+def _small_corpus(root: Path) -> Corpus:
+    """One text whose ID holds a ``%`` and whose paragraph has ``&``, ``<``, ``>`` and ``%``
+    around a mention, in a Polish original and a Ukrainian translation."""
+    meta = META + "translations: {uk: {by: test, status: working}}\n"
+    make_text(root / "seeds", "t%1", meta=meta, pl=f"{SPECIAL_PL}\n", uk=f"{SPECIAL_UK}\n")
+    (root / "glossary").mkdir(exist_ok=True)
+    item = {
+        "id": "Q1",
+        "kind": "place",
+        "names": {"pl": {"name": "Mandżuria"}, "uk": {"name": "Маньчжурія"}, "en": {"name": "Manchuria"}},
+        "definition": dict.fromkeys(UI, "d"),
+    }  # fmt: skip
+    (root / "glossary" / "all.yml").write_text(yaml.safe_dump([item], allow_unicode=True), "utf-8")
+    return annotate_corpus(load_texts(root / "seeds", UI), load_register(root / "glossary", UI))
+
+
+def test_entry_lines_keep_special_characters_in_every_language(tmp_path: Path) -> None:
+    """The lines are made once and kept for the other languages: a language's pages are the
+    same whether it comes after another or first, and every character is shown as it is."""
+    kept = _small_corpus(tmp_path / "a")
+    after = {ui: dict(index_pages.pages(kept, ui, ui == "en")) for ui in UI}
+    fresh = _small_corpus(tmp_path / "b")
+    assert dict(index_pages.pages(fresh, "uk", False)) == after["uk"]
+    entry = kept.register["Q1"]
+    for ui in UI:
+        page = after[ui][f"{group_page(*group_of(entry))}.{ui}.md"]
+        section = html.fromstring(page.split("---\n", 2)[2]).get_element_by_id("Q1")
+        lines = section.cssselect(".ed-occurrences li")
+        assert [li.cssselect(".ed-kwic")[0].text_content() for li in lines] == [
+            SPECIAL_PL,
+            SPECIAL_UK,
+        ]
+        assert [li.cssselect("mark")[0].text for li in lines] == ["Mandżuria", "Маньчжурія"]
+        hrefs = [li.cssselect("a.ed-occ-link")[0].get("href") for li in lines]
+        assert hrefs == ["../../texts/t%1.html#p1s1", "../../parallel/t%1.html#p1s1"]
+        heading = section.cssselect("h4 a")[0]
+        assert (heading.get("href"), heading.text) == ("../../texts/t%1.html", TITLES[ui])
