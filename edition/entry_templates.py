@@ -11,10 +11,10 @@ fills them in with one ``bytes % words`` (:func:`fill`), which does no per-line 
 Python. Hand-rolled because a template engine would make the lines one by one again.
 
 The templates of one edition are kept for the next UI language while the edition's corpus
-lives (a build's; a new build's replaces them), up to ``BUDGET`` bytes: an edition of 800
-texts with 5,000 entries needs about 200 MB, one of 200 texts 52 MB. Beyond the budget, an
-entry's template is made again in each language. The entries' groups (``by_group``) are
-kept with them.
+lives (a build's; a new build's replaces them), up to ``BUDGET`` bytes: all of them for an
+edition of 200 texts with 5,000 entries (52 MB), about 60% of them for one of 800 texts
+(which would need 200 MB). Beyond the budget, an entry's template is made again in each
+language. The entries' groups (``by_group``) are kept with them.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .render import PARALLEL_DIR, _authority_links, _t
 from .sources import Text
 from .strings import ui_strings
 
-BUDGET = 256_000_000  # bytes of templates kept for the other UI languages, at most
+BUDGET = 128_000_000  # bytes of templates kept for the other UI languages, at most
 
 
 def _field(name: str) -> str:
