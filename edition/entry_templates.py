@@ -12,7 +12,7 @@ Python. Hand-rolled because a template engine would make the lines one by one ag
 
 The templates of one edition are kept for the next UI language while the edition's corpus
 lives (a build's; a new build's replaces them), up to ``BUDGET`` bytes: all of them for an
-edition of 200 texts with 5,000 entries (52 MB), about 60% of them for one of 800 texts
+edition of 200 texts with 5,000 entries (52 MB), 60% of the bytes for one of 800 texts
 (which would need 200 MB). Beyond the budget, an entry's template is made again in each
 language. The entries' groups (``by_group``) are kept with them.
 """
