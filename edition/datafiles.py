@@ -16,7 +16,6 @@ from .corpus import Corpus
 def files(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, bytes]]:
     """Every data file, path relative to the site's root -> content, one kind at a time (each
     kind's structures are released before the next is made)."""
-    yield from search.files(search.build(corpus)).items()
+    yield from search.files(search.build(corpus))
     yield from popups.files(corpus.register, ui_languages, render.popup_html).items()
-    for rel, content in export.files(corpus, ui_languages).items():
-        yield rel, content.encode()
+    yield from export.files(corpus, ui_languages)

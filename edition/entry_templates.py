@@ -82,6 +82,12 @@ def _forget(corpus: weakref.ref[Corpus]) -> None:
         _kept = None
 
 
+def release() -> None:
+    """Drop the templates now (the register's pages are all made), not when the edition goes."""
+    global _kept
+    _kept = None
+
+
 def _current(corpus: Corpus) -> _Kept:
     global _kept
     if _kept is None or _kept.corpus() is not corpus:

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, count
 from typing import Any
@@ -267,13 +267,16 @@ def _encoded(table: dict[str, Any]) -> dict[str, tuple[str, str, int]]:
     return encoded
 
 
-def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: dict) -> list[str]:
-    """Write ``table`` as shards of ``family`` into ``out``; returns the shard prefixes.
+def _cut(
+    family: str, table: dict[str, Any], key_of: Callable[[str], str]
+) -> tuple[list[str], Iterator[tuple[str, bytes]]]:
+    """``table`` as shards of ``family``: the shard prefixes, and the files made one at a time.
 
     Each value is encoded once: a shard's JSON is put together from its members' encoded
     keys and values, in key order, exactly as ``json.dumps(..., sort_keys=True)`` writes it
     (a shard of a large edition holds thousands of values; encoding each once for its size
-    and again for its shard was most of the time of :func:`files`)."""
+    and again for its shard was most of the time of :func:`files`). An encoded member is
+    dropped once its shard is made, so that the index is never twice in memory as text."""
     encoded = _encoded(table)
     table_by_key: dict[str, list[str]] = defaultdict(list)
     for k in table:
@@ -288,13 +291,16 @@ def _cut(family: str, table: dict[str, Any], key_of: Callable[[str], str], out: 
     shards: dict[str, list[str]] = {p: [] for p in prefixes}
     for k, members in table_by_key.items():
         shards[shard_of(shards.keys(), k)] += members
-    for p, members in shards.items():
-        if members:
-            body = ",".join(f"{encoded[k][0]}:{encoded[k][1]}" for k in sorted(members))
-            out[f"{SEARCH_DIR}/{file_name(family, p)}"] = _put(
-                file_name(family, p)[:-3], f"{{{body}}}"
-            )
-    return [p for p in prefixes if shards[p]]
+
+    def made() -> Iterator[tuple[str, bytes]]:
+        for p, members in shards.items():
+            if members:
+                parts = (encoded.pop(k) for k in sorted(members))
+                body = ",".join(f"{key}:{value}" for key, value, _ in parts)
+                name = file_name(family, p)
+                yield f"{SEARCH_DIR}/{name}", _put(name[:-3], f"{{{body}}}")
+
+    return [p for p in prefixes if shards[p]], made()
 
 
 def _shard_key(key: str) -> str:
@@ -303,14 +309,14 @@ def _shard_key(key: str) -> str:
     return fold(rest) if kind == "l:" else rest.split(" ", 1)[0]
 
 
-def files(index: Index) -> dict[str, bytes]:
-    """The index as JavaScript files: path relative to ``docs`` -> content."""
+def files(index: Index) -> Iterator[tuple[str, bytes]]:
+    """The index as JavaScript files: (path relative to the site's root, content), made one
+    at a time (an 800-text edition's index is hundreds of MB as text)."""
     with paused_gc():
-        return _files(index)
+        yield from _files(index)
 
 
-def _files(index: Index) -> dict[str, bytes]:
-    out: dict[str, bytes] = {}
+def _files(index: Index) -> Iterator[tuple[str, bytes]]:
     # Forms, names and postings share one family of shards keyed by folded prefixes: a word,
     # its diacritic-free fallback, a name starting with it and, as a form and its lemma mostly
     # begin alike, the postings of its lemma are usually in one file ("mandżurii" and
@@ -321,12 +327,14 @@ def _files(index: Index) -> dict[str, bytes]:
     }
     table.update({"n:" + k: ids for k, ids in index.names.items()})
     table.update({"l:" + k: flat for k, flat in index.postings.items()})
-    meta = {
-        "docs": index.docs,
-        "shards": _cut("s", table, _shard_key, out),
-        "entries": _cut("e", index.entries, lambda k: k.lower(), out),
-    }
+    shards, made = _cut("s", table, _shard_key)
+    del table
+    yield from made
+    entries, made = _cut("e", index.entries, lambda k: k.lower())
+    yield from made
     for d, paragraphs in enumerate(index.texts):
-        out[f"{SEARCH_DIR}/t_{d}.js"] = _js(f"t_{d}", paragraphs)
-    out[f"{SEARCH_DIR}/meta.js"] = _js("meta", meta)
-    return out
+        yield f"{SEARCH_DIR}/t_{d}.js", _js(f"t_{d}", paragraphs)
+    yield (
+        f"{SEARCH_DIR}/meta.js",
+        _js("meta", {"docs": index.docs, "shards": shards, "entries": entries}),
+    )

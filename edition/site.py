@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import datafiles, index_pages, render
+from . import datafiles, entry_templates, index_pages, render
 from .background import Background
 from .corpus import PARALLEL_FROM, Corpus, annotate_corpus
 from .errors import EditionError, Problem
@@ -93,6 +93,7 @@ def register_pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tu
     """The index pages, the entry pages, the map and the overview."""
     for ui in ui_languages:
         yield from index_pages.pages(corpus, ui, default=ui == ui_languages[0]).items()
+    entry_templates.release()
 
 
 def assets() -> dict[str, bytes]:
@@ -112,6 +113,7 @@ def generate(settings: Settings) -> tuple[Corpus, Background]:
     this one writes the texts' pages; it goes on to make the data files, to be written into
     the built site (``Background.publish``)."""
     corpus = load(settings)
+    gc.collect()  # what loading left (it ran without the cyclic collector), before the freeze
     # The corpus (millions of objects on a large edition) lives until the end of the build
     # and is never garbage: frozen, the cyclic collector no longer walks it at every full
     # collection (a third of the build's time at 200 texts), and the forked second process

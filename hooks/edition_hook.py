@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from edition import assignments
 from edition.background import Background
@@ -31,20 +32,19 @@ _assignments: dict[Path, assignments.Assignment] = {}
 # Generated pages (reading pages, parallel views, catalogue, index and entry pages) are raw
 # HTML blocks only (see edition.render), which Markdown passes through unchanged; but finding
 # those blocks is a pure-Python HTML parse of every tag, which cost more than all the rest of
-# the build on a large edition (see benchmarks/). So their body skips Markdown: it is set
-# aside before conversion and put back after. The page is the same but for white space
-# between block elements (Markdown puts adjacent top-level blocks on lines of their own).
+# the build on a large edition (see benchmarks/). So their body skips Markdown: MkDocs
+# renders a placeholder, and the body is read again from its file when the page is written
+# (``on_post_page``). MkDocs renders every page of a language before it writes any: with the
+# bodies held until then, an 800-text edition's main process took 1.3 GB. The page is the
+# same but for white space between block elements (Markdown puts adjacent top-level blocks
+# on lines of their own).
 _RAW_HTML_DIRS = ("texts/", f"{PARALLEL_DIR}/", "register/")
-_PLACEHOLDER = "EDITION-GENERATED-BODY"
-_bodies: dict[str, str] = {}
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    body = _bodies.pop(page.file.src_uri, None)
-    if body is None:
-        return html
-    blocks = "\n".join(b.strip("\n") for b in body.split("\n\n") if b.strip())
-    return html.replace(f"<p>{_PLACEHOLDER}</p>", blocks, 1)
+# Material adds the page's title as an <h1> when the content has none: the placeholder of a
+# body with its own <h1> says so.
+_PLACEHOLDERS = {
+    False: "<!-- EDITION-GENERATED-BODY -->",
+    True: "<!-- EDITION-GENERATED-BODY <h1> -->",
+}
 
 
 def _nested(config: MkDocsConfig) -> bool:
@@ -95,16 +95,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     """A generated page: a placeholder for its body (see above). An assignment page: the
     teacher's Markdown, then the passages, terms and questions."""
     if page.file.src_uri.startswith(_RAW_HTML_DIRS):
-        _bodies[page.file.src_uri] = markdown
-        return _PLACEHOLDER
+        return _PLACEHOLDERS["<h1" in markdown]
     found = _assignments.get(Path(page.file.abs_src_path).resolve())
     if found is None:
         return markdown
     return markdown + assignments.page_html(found, _built["corpus"], page.canonical_url or "")
 
 
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The page is written from ``output``: its HTML need not stay in memory until the end of
     # the build (MkDocs keeps every page), which for a large edition is gigabytes.
     page.content = None
-    return output
+    if not page.file.src_uri.startswith(_RAW_HTML_DIRS):
+        return output
+    body, _ = get_data(Path(page.file.abs_src_path).read_text("utf-8"))
+    blocks = "\n".join(b.strip("\n") for b in body.split("\n\n") if b.strip())
+    return output.replace(_PLACEHOLDERS["<h1" in body], blocks, 1)

@@ -145,8 +145,8 @@ def test_shards_are_cut_and_written_as_json_dumps_would() -> None:
     for k, (key, value, size) in _encoded(table).items():
         assert f"{{{key}:{value}}}" == json.dumps({k: table[k]}, **COMPACT)
         assert size + 2 == len(json.dumps({k: table[k]}, ensure_ascii=False, default=list))
-    out: dict[str, bytes] = {}
-    prefixes = _cut("s", table, _shard_key, out)
+    prefixes, made = _cut("s", table, _shard_key)
+    out = dict(made)
 
     by_key: dict[str, dict] = {}
     for k, v in table.items():
@@ -171,7 +171,7 @@ def test_shards_are_cut_and_written_as_json_dumps_would() -> None:
 
 
 def test_files_are_scripts_a_browser_can_load_from_disk(index: Index) -> None:
-    out = files(index)
+    out = dict(files(index))
     meta = _data(out["assets/edition/search/meta.js"], "meta")
     for family in ("shards", "entries"):
         for prefix in meta[family]:
