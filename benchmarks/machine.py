@@ -16,6 +16,7 @@ PACKAGES = (
     "Jinja2",
     "PyYAML",
     "jsonschema",
+    "fastjsonschema",
     "morfeusz2",
     "pymorphy3",
 )
