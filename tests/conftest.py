@@ -111,6 +111,12 @@ def server(site: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
+@pytest.fixture(params=["http", "file"])
+def base(request: pytest.FixtureRequest, server: str, site: Path) -> str:
+    """The built site's root, served over http and opened from disk (``file://``)."""
+    return server if request.param == "http" else site.as_uri()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(tmp_path_factory: pytest.TempPathFactory) -> dict:
     if not Path(CHROMIUM).exists():

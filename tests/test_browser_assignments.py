@@ -40,11 +40,7 @@ def drag_select(page: Page, start: str, end: str) -> None:
     page.mouse.up()
 
 
-@pytest.mark.parametrize("over", ["http", "file"])
-def test_a_selection_gives_a_link_that_highlights_it(
-    page: Page, server: str, site: Path, over: str, guard
-) -> None:
-    base = server if over == "http" else site.as_uri()
+def test_a_selection_gives_a_link_that_highlights_it(page: Page, base: str, guard) -> None:
     page.goto(f"{base}/{TEXT}")
     page.locator("#p3s2").scroll_into_view_if_needed()
     drag_select(page, "p3s2", "p4s1")

@@ -74,9 +74,8 @@ def test_an_entry_fits_a_phone_screen(browser: Browser, server: str) -> None:
     context.close()
 
 
-@pytest.mark.parametrize("over", ["http", "file"])
 def test_the_map_draws_with_no_network_and_its_markers_lead_to_entries(
-    page: Page, server: str, site, guard, over: str
+    page: Page, base: str, guard
 ) -> None:
     settings = read_settings(ROOT / "mkdocs.yml")
     places = {
@@ -84,7 +83,6 @@ def test_the_map_draws_with_no_network_and_its_markers_lead_to_entries(
         for e in load_register(settings.glossary, settings.ui_languages)
         if e.kind == "place" and "coordinates" in e.data
     }
-    base = server if over == "http" else site.as_uri()
     page.goto(f"{base}/pl/register/map.html")
     svg = page.locator("svg.ed-map-svg")
     expect(svg).to_be_visible()

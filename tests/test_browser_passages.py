@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page
 
@@ -16,9 +14,7 @@ def ranged(page: Page) -> list[str]:
     return page.eval_on_selector_all(".ed-range", "els => els.map(e => e.id)")
 
 
-@pytest.mark.parametrize("over", ["http", "file"])
-def test_paragraph_range(page: Page, server: str, site: Path, over: str, guard) -> None:
-    base = server if over == "http" else site.as_uri()
+def test_paragraph_range(page: Page, base: str, guard) -> None:
     page.goto(f"{base}/{TEXT}#p3-p5")
     assert ranged(page) == ["p3", "p4", "p5"]
     top = page.locator("#p3").bounding_box()

@@ -4,7 +4,6 @@ lands on its sentence; online and from disk, with nothing loaded from outside th
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -50,11 +49,9 @@ def query(page: Page, q: str, **filters: str) -> list[dict]:
     return [r for g in groups for r in g["results"]]
 
 
-@pytest.mark.parametrize("over", ["http", "file"])
 def test_mandzuria_finds_the_three_polish_paragraphs_in_any_case(
-    page: Page, server: str, site: Path, over: str, corpus, guard
+    page: Page, base: str, corpus, guard
 ) -> None:
-    base = server if over == "http" else site.as_uri()
     expected = {
         (text.id, pid)
         for text in corpus.texts
@@ -73,11 +70,9 @@ def test_mandzuria_finds_the_three_polish_paragraphs_in_any_case(
     guard.assert_clean()
 
 
-@pytest.mark.parametrize("over", ["http", "file"])
 def test_japonia_in_ukrainian_finds_every_sentence_with_any_form(
-    page: Page, server: str, site: Path, over: str, corpus, guard
+    page: Page, base: str, corpus, guard
 ) -> None:
-    base = server if over == "http" else site.as_uri()
     analyser = Analyser(lang.get("uk"))
     expected, named, forms = set(), set(), set()
     for text in corpus.texts:
@@ -102,11 +97,9 @@ def test_japonia_in_ukrainian_finds_every_sentence_with_any_form(
     guard.assert_clean()
 
 
-@pytest.mark.parametrize("over", ["http", "file"])
 def test_chiang_kai_shek_from_the_english_header_finds_both_texts_in_every_language(
-    page: Page, server: str, site: Path, over: str, guard
+    page: Page, base: str, guard
 ) -> None:
-    base = server if over == "http" else site.as_uri()
     page.goto(f"{base}/index.html")
     box = page.locator(".ed-header-search input[name=q]")
     box.fill("Chiang Kai-shek")
@@ -123,11 +116,7 @@ def test_chiang_kai_shek_from_the_english_header_finds_both_texts_in_every_langu
     guard.assert_clean()
 
 
-@pytest.mark.parametrize("over", ["http", "file"])
-def test_a_result_lands_on_its_sentence_and_marks_the_word(
-    page: Page, server: str, site: Path, over: str, guard
-) -> None:
-    base = server if over == "http" else site.as_uri()
+def test_a_result_lands_on_its_sentence_and_marks_the_word(page: Page, base: str, guard) -> None:
     links = search(page, f"{base}/pl", "Mandżuria", lang="pl")
     with page.expect_navigation():
         page.locator(".ed-search-group li a").first.click()
