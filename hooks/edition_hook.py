@@ -14,13 +14,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from edition import assignments
-from edition.background import Background
-from edition.config import read_settings
-from edition.corpus import Corpus
-from edition.errors import EditionError
-from edition.render import PARALLEL_DIR
-from edition.site import generate
+from edition.analysis import assignments
+from edition.analysis.corpus import Corpus
+from edition.base.addresses import PARALLEL_DIR
+from edition.base.errors import EditionError
+from edition.build.generate import generate, generate_assignments
+from edition.build.settings import read_settings
+from edition.build.worker import Background
+from edition.web import assignments as assignment_pages
 
 # What on_pre_build loaded, for the pages built after it (every language's build), and the
 # data files (search index, popup and open data) being made beside the pages.
@@ -30,7 +31,7 @@ _assignments: dict[Path, assignments.Assignment] = {}
 
 
 # Generated pages (reading pages, parallel views, catalogue, index and entry pages) are raw
-# HTML blocks only (see edition.render), which Markdown passes through unchanged; but finding
+# HTML blocks only (see edition.web.reading), which Markdown passes through unchanged; but finding
 # those blocks is a pure-Python HTML parse of every tag, which cost more than all the rest of
 # the build on a large edition (see benchmarks/). So their body skips Markdown: MkDocs
 # renders a placeholder, and the body is read again from its file when the page is written
@@ -61,7 +62,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         corpus, background = generate(settings)
         _built["corpus"] = corpus
         _data.append(background)
-        found = assignments.generate(settings.docs, corpus, settings.ui_languages)
+        found = generate_assignments(settings.docs, corpus, settings.ui_languages)
     except EditionError as exc:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
     _assignments.clear()
@@ -99,7 +100,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     found = _assignments.get(Path(page.file.abs_src_path).resolve())
     if found is None:
         return markdown
-    return markdown + assignments.page_html(found, _built["corpus"], page.canonical_url or "")
+    return markdown + assignment_pages.page_html(found, _built["corpus"], page.canonical_url or "")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html
 
-from edition.popups import POPUP_DIR, shard_of
+from edition.base.addresses import POPUP_DIR
+from edition.web.popups import shard_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -32,6 +33,21 @@ title: {pl: Tytuł, uk: Назва, en: Title}
 source: {pl: Źródło, uk: Джерело, en: Source}
 licence: {status: unknown}
 """
+
+
+# Tests are marked by what they need, so that `pytest -m "not build and not browser"` runs
+# the unit and specification tests alone, without MkDocs builds or Chromium.
+_BUILD_FIXTURES = {"site", "bundle", "server", "base"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        parts = Path(str(item.path)).relative_to(ROOT / "tests").parts
+        if parts[0] == "browser" or "page" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if parts[0] in ("build", "browser") or fixtures & _BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
 
 
 def make_text(seeds: Path, name: str = "t", meta: str = META, **files: bytes | str) -> Path:

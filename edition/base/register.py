@@ -1,0 +1,125 @@
+"""The register (``glossary/*.yml``): persons, places, organisations and glossary terms.
+
+Each entry has one ID valid in every language, names per language (a main name and
+variant forms, all in their base form: inflection is the matcher's business), a short
+definition per language and authority data. Problems name the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from edition.base.errors import EditionError, Problem, raise_if
+from edition.base.yamlfile import YamlDocument, load_yaml, validate
+
+_ONLY_FOR = {"born": "person", "died": "person", "geonames": "place", "coordinates": "place"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    names: dict[str, tuple[str, ...]]  # language -> (main name, *variants)
+    definition: dict[str, str]
+    default_ui: str  # the edition's default UI language: it decides where the entry's page is
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def name(self, code: str) -> str:
+        """The main name in ``code``, else in English, else in any language."""
+        for c in (code, "en"):
+            if c in self.names:
+                return self.names[c][0]
+        return next(iter(self.names.values()))[0] if self.names else self.id
+
+    @property
+    def wikidata(self) -> str | None:
+        return self.data.get("wikidata")
+
+
+@dataclass
+class Register:
+    entries: dict[str, Entry]
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.entries[entry_id]
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+
+def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
+    """Every entry of every ``*.yml`` in ``folder``; raises EditionError listing all problems."""
+    if not folder.is_dir():
+        raise EditionError([Problem(folder, None, "the register folder does not exist")])
+    entries: dict[str, Entry] = {}
+    first_seen: dict[str, tuple[YamlDocument, int]] = {}  # entry ID -> file and index
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yml")):
+        doc, found = load_yaml(path)
+        problems += found
+        if doc is None:
+            continue
+        if doc.data is None:
+            continue  # an empty file is an empty list
+        found = validate(
+            doc, "register", label=lambda path, data=doc.data: _entry_label(data, path)
+        )
+        if found:
+            problems += found
+            continue
+        for i, item in enumerate(doc.data):
+            where = f"entry {item['id']}"
+            missing = [c for c in ui_languages if c not in item["definition"]]
+            if missing:
+                problems.append(
+                    doc.problem((i, "definition"), f"{where}: definition: no text for {missing}")
+                )
+            problems += [
+                doc.problem((i, key), f"{where}: {key}: only for a {kind}, not a {item['kind']}")
+                for key, kind in _ONLY_FOR.items()
+                if key in item and item["kind"] != kind
+            ]
+            missing = [c for c in ui_languages if c not in item["names"]]
+            if missing:
+                problems.append(doc.problem((i, "names"), f"{where}: names: none for {missing}"))
+            if "wikidata" in item and item["id"].startswith("Q") and item["wikidata"] != item["id"]:
+                problems.append(
+                    doc.problem((i, "wikidata"), f"{where}: wikidata {item['wikidata']} != id")
+                )
+            if item["id"] in first_seen:
+                first_doc, first_i = first_seen[item["id"]]
+                first = f"{first_doc.path}:{first_doc.line_of((first_i,))}"
+                problems.append(doc.problem((i, "id"), f"{where}: duplicate ID (first in {first})"))
+                continue
+            first_seen[item["id"]] = (doc, i)
+            names = {code: (n["name"], *n.get("variants", [])) for code, n in item["names"].items()}
+            entries[item["id"]] = Entry(
+                id=item["id"],
+                kind=item["kind"],
+                names=names,
+                definition=dict(item["definition"]),
+                default_ui=ui_languages[0],
+                data={
+                    k: v for k, v in item.items() if k not in {"id", "kind", "names", "definition"}
+                },
+            )
+    raise_if(problems)
+    return Register(entries)
+
+
+def _entry_label(data: Any, path: tuple[Any, ...]) -> str:
+    """``entry Q17: names.uk`` for a schema problem inside the entry at ``path[0]``."""
+    if not path or not isinstance(path[0], int):
+        return ".".join(map(str, path)) or "(top level)"
+    item = data[path[0]]
+    ident = item.get("id") if isinstance(item, dict) else None
+    head = f"entry {ident or f'#{path[0] + 1}'}"
+    return ": ".join([head, ".".join(map(str, path[1:]))]) if len(path) > 1 else head

@@ -1,0 +1,237 @@
+"""Source texts: ``seeds/<text-id>/meta.yml`` and one ``<lang>.txt`` per language.
+
+One paragraph per line, blank lines ignored. Every problem is collected and reported
+with its file and line, so an editor sees all of them at once.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from edition.base import lang
+from edition.base.errors import EditionError, Problem, raise_if
+from edition.base.ledger import LEDGER_NAME, Ledger
+from edition.base.segment import sentence_spans
+from edition.base.textfile import read_text_file
+from edition.base.yamlfile import YamlDocument, load_yaml, validate
+
+META_NAME = "meta.yml"
+_LOCALIZED = (("title",), ("source",), ("remarks",), ("licence", "note"))
+# The control characters (Unicode category Cc, which the Unicode stability policy fixes as
+# U+0000-U+001F and U+007F-U+009F) other than the tab; the line feed never occurs in a line.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    line: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass
+class Version:
+    """The text in one language: the original or a translation."""
+
+    lang: str
+    path: Path
+    paragraphs: list[Paragraph]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+@dataclass
+class Text:
+    id: str
+    folder: Path
+    meta: dict[str, Any]
+    original: Version
+    translations: dict[str, Version] = field(default_factory=dict)
+    ledger: Ledger = field(default_factory=Ledger)
+    ledger_text: str = ""
+
+    @property
+    def versions(self) -> list[Version]:
+        return [self.original, *self.translations.values()]
+
+    def version(self, code: str) -> Version:
+        return self.original if code == self.original.lang else self.translations[code]
+
+    def ledger_is_stale(self) -> bool:
+        path = self.folder / LEDGER_NAME
+        return not path.exists() or path.read_text("utf-8") != self.ledger_text
+
+
+def load_texts(seeds: Path, ui_languages: Iterable[str]) -> list[Text]:
+    """Every text under ``seeds``, sorted by ID; raises EditionError listing all problems."""
+    ui = tuple(ui_languages)
+    if not seeds.is_dir():
+        raise EditionError([Problem(seeds, None, "the seeds folder does not exist")])
+    texts, problems = [], []
+    for folder in sorted(p for p in seeds.iterdir() if p.is_dir() and p.name[0] not in "._"):
+        text, found = _load_text(folder, ui)
+        problems += found
+        if text:
+            texts.append(text)
+    raise_if(problems)
+    if not texts:
+        raise EditionError([Problem(seeds, None, "no texts: add a folder with meta.yml")])
+    return texts
+
+
+def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Problem]]:
+    meta_path = folder / META_NAME
+    if not meta_path.exists():
+        return None, [Problem(meta_path, None, "missing meta.yml for this text folder")]
+    doc, problems = load_yaml(meta_path)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [doc.problem((), "meta.yml must be a mapping of fields")]
+    problems = validate(doc, "meta") + _check_localized(doc, ui)
+    if problems:
+        return None, problems
+    meta = doc.data
+    original_code = meta["original"]
+    if original_code not in lang.known_codes():
+        return None, [doc.problem(("original",), _unknown_code(original_code))]
+
+    files = {p.stem: p for p in sorted(folder.glob("*.txt"))}
+    for code, path in files.items():
+        if code not in lang.known_codes():
+            problems.append(
+                Problem(path, None, _unknown_code(code) + " (file names are <lang>.txt)")
+            )
+        elif code != original_code and code not in (meta.get("translations") or {}):
+            problems.append(doc.problem((), f"{path.name} has no credit under 'translations:'"))
+    for code in meta.get("translations") or {}:
+        if code not in files:
+            problems.append(doc.problem(("translations", code), f"{code}.txt does not exist"))
+    if original_code not in files:
+        problems.append(
+            doc.problem(("original",), f"missing original: {folder / (original_code + '.txt')}")
+        )
+    if problems:
+        return None, problems
+
+    lines: dict[str, list[tuple[int, str]]] = {}
+    for code, path in files.items():
+        found, errs = _read_paragraph_lines(path)
+        problems += errs
+        if found is not None:
+            lines[code] = found
+    if problems:
+        return None, problems
+
+    original_lines = lines.pop(original_code)
+    for code, tr_lines in lines.items():
+        if len(tr_lines) != len(original_lines):
+            problems.append(
+                _count_mismatch(files[code], tr_lines, files[original_code], original_lines)
+            )
+    if problems:
+        return None, problems
+
+    try:
+        ledger = Ledger.read(folder / LEDGER_NAME)
+    except EditionError as exc:
+        return None, exc.problems
+    ids = ledger.assign([t for _, t in original_lines])
+    text = Text(
+        id=folder.name,
+        folder=folder,
+        meta=meta,
+        original=_version(original_code, files[original_code], original_lines, ids),
+        translations={
+            code: _version(code, files[code], tr_lines, ids)
+            for code, tr_lines in sorted(lines.items())
+        },
+        ledger=ledger,
+        ledger_text=ledger.dump(),
+    )
+    return text, []
+
+
+def _unknown_code(code: str) -> str:
+    return f"unknown language code {code!r} (known: {', '.join(sorted(lang.known_codes()))})"
+
+
+def _check_localized(doc: YamlDocument, ui: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    paths = [
+        *_LOCALIZED,
+        *(("translations", c, "note") for c in doc.data.get("translations") or {}),
+    ]
+    for path in paths:
+        node: Any = doc.data
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            missing = [c for c in ui if c not in node]
+            if missing:
+                problems.append(
+                    doc.problem(path, f"{'.'.join(path)}: no text for {', '.join(missing)}")
+                )
+    return problems
+
+
+def _read_paragraph_lines(path: Path) -> tuple[list[tuple[int, str]] | None, list[Problem]]:
+    text, problems = read_text_file(path)
+    if text is None:
+        return None, problems
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        control = _CONTROL.search(line)
+        if control:
+            problems.append(
+                Problem(path, number, f"control character U+{ord(control[0]):04X} in the text")
+            )
+        if line.strip():
+            found.append((number, line))
+    if not found and not problems:
+        problems.append(Problem(path, None, "the text is empty (no non-blank line)"))
+    return found, problems
+
+
+def _count_mismatch(
+    tr_path: Path, tr: list[tuple[int, str]], or_path: Path, orig: list[tuple[int, str]]
+) -> Problem:
+    """Say which paragraph first fails to line up, judged by the length ratio."""
+    ratios = [len(t) / max(len(o), 1) for (_, t), (_, o) in zip(tr, orig, strict=False)]
+    typical = statistics.median(ratios) if ratios else 1.0
+    first = next(
+        (i for i, r in enumerate(ratios) if not typical / 1.8 <= r <= typical * 1.8), len(ratios)
+    )
+    where = tr[first][0] if first < len(tr) else (tr[-1][0] + 1 if tr else 1)
+    return Problem(
+        tr_path,
+        where,
+        f"{len(tr)} paragraphs but the original {or_path} has {len(orig)}; paragraph "
+        f"{first + 1} (original line {orig[min(first, len(orig) - 1)][0]}) is the first that "
+        "does not line up",
+    )
+
+
+def _version(code: str, path: Path, lines: list[tuple[int, str]], ids: list[str]) -> Version:
+    language = lang.get(code)
+    paragraphs = []
+    for (number, line), pid in zip(lines, ids, strict=True):
+        spans = sentence_spans(line, language)
+        sentences = tuple(Sentence(f"{pid}s{n}", s, e) for n, (s, e) in enumerate(spans, 1))
+        paragraphs.append(Paragraph(pid, number, line, sentences))
+    return Version(code, path, paragraphs)

@@ -1,0 +1,75 @@
+"""Reads the edition's settings from ``mkdocs.yml`` without importing MkDocs.
+
+The UI languages are those of the i18n plugin; the folders sit beside ``mkdocs.yml``.
+MkDocs-specific YAML tags (``!ENV``, ``!!python/...``) are read as null: the core never
+needs their values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from edition.base.errors import EditionError, Problem
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where an edition lives and which UI languages it is built in."""
+
+    root: Path
+    ui_languages: tuple[str, ...]  # the default language first
+    docs_dir: Path | None = None
+    site_url: str = ""
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary"
+
+    @property
+    def docs(self) -> Path:
+        return self.docs_dir or self.root / "docs"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
+)
+
+
+def read_config(config_file: Path) -> dict:
+    """The contents of ``config_file`` (a ``mkdocs.yml``); EditionError if unreadable."""
+    try:
+        return yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise EditionError([Problem(config_file, None, f"cannot read: {exc}")]) from None
+
+
+def read_settings(config_file: Path) -> Settings:
+    """Settings of the edition configured by ``config_file`` (a ``mkdocs.yml``)."""
+    data = read_config(config_file)
+    langs: list[str] = []
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = plugin["i18n"].get("languages", [])
+            # The default language first: assignments without a language suffix are in it.
+            langs = [e["locale"] for e in sorted(entries, key=lambda e: not e.get("default"))]
+    if not langs:
+        raise EditionError([Problem(config_file, None, "no languages under plugins: i18n:")])
+    root = config_file.parent
+    return Settings(
+        root=root,
+        ui_languages=tuple(langs),
+        docs_dir=root / data.get("docs_dir", "docs"),
+        site_url=data.get("site_url") or "",
+    )

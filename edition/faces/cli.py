@@ -1,0 +1,116 @@
+"""``python -m edition``: the edition core on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from edition.analysis import assignments
+from edition.analysis.annotate import Matcher
+from edition.base import lang
+from edition.base.errors import EditionError, Problem
+from edition.base.register import load_register
+from edition.base.textfile import read_text_file
+from edition.build.bundle import Progress, make_bundle
+from edition.build.generate import load, write_lock
+from edition.build.settings import read_settings
+from edition.faces.mkdocs import build_site
+
+
+def _check(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    corpus = load(settings)
+    found = assignments.load_assignments(settings.docs, corpus, settings.ui_languages)
+    if args.accept_changes:
+        write_lock(settings.docs, assignments.current_lock(found))
+    changed, unrecorded = assignments.review(found, assignments.read_lock(settings.docs))
+    for problem in unrecorded:
+        print(f"note: {problem}; the next build records it")
+    for text in corpus.texts:
+        if text.ledger_is_stale():
+            print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
+    for note in corpus.notes:
+        print(f"note: {note}")
+    texts = corpus.texts
+    paragraphs = sum(len(t.original.paragraphs) for t in texts)
+    translations = sum(len(t.translations) for t in texts)
+    mentions = sum(len(ms) for per in corpus.mentions.values() for ms in per.values())
+    print(
+        f"ok: {len(texts)} texts, {paragraphs} paragraphs, {translations} translations, "
+        f"{len(corpus.register)} register entries, {mentions} mentions, "
+        f"{len(found)} assignments"
+    )
+    if changed:
+        print(
+            f"{len(changed)} assigned passage(s) changed since the assignment was written; review"
+            " them, then record the new text with `python -m edition check --accept-changes`:",
+            file=sys.stderr,
+        )
+        print("\n".join(map(str, changed)), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    if args.lang not in lang.known_codes():
+        raise EditionError([Problem(args.file, None, f"unknown language code {args.lang!r}")])
+    settings = read_settings(args.config)
+    register = load_register(args.register or settings.glossary, settings.ui_languages)
+    text, problems = read_text_file(args.file)
+    if text is None:
+        raise EditionError(problems)
+    matcher = Matcher(register, lang.get(args.lang))
+    found = [
+        {"start": m.start, "end": m.end, "surface": text[m.start : m.end], "ref": m.ref}
+        for m in matcher.find(text)
+    ]
+    json.dump(found, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    progress = Progress()
+    summary = make_bundle(
+        args.config, args.out or args.config.resolve().parent / "dist", progress, build_site
+    )
+    print(
+        f"{summary.zip_path}: {summary.size / 1_000_000:.1f} MB, {summary.html_pages} HTML pages, "
+        f"built in {progress.elapsed():.1f} s"
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m edition", description=__doc__)
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="the edition's mkdocs.yml"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser(
+        "check", help="validate all sources, the register and the assignments without building"
+    )
+    check.add_argument(
+        "--accept-changes",
+        action="store_true",
+        help="record the current text of every assigned passage as reviewed",
+    )
+    ann = sub.add_parser(
+        "annotate", help="print the register mentions found in a plain text file as JSON"
+    )
+    ann.add_argument("--lang", required=True, help="language code of the text (pl, uk, en)")
+    ann.add_argument("--register", type=Path, help="register folder (default: glossary/)")
+    ann.add_argument("file", type=Path)
+    bundle = sub.add_parser(
+        "bundle", help="build the offline bundle: dist/<edition-name>-offline.zip for file://"
+    )
+    bundle.add_argument("--out", type=Path, help="folder for the zip (default: dist/)")
+    args = parser.parse_args(argv)
+    try:
+        return {"check": _check, "annotate": _annotate, "bundle": _bundle}[args.command](args)
+    except EditionError as exc:
+        print(f"{len(exc.problems)} problem(s):", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1

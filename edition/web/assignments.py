@@ -1,0 +1,186 @@
+"""The HTML of teachers' assignments: the passages, terms and questions appended to the
+teacher's Markdown, and the list of assignments (model: ``edition.analysis.assignments``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import segno
+
+from edition.analysis.assignments import AssignedPassage, Assignment
+from edition.analysis.corpus import Corpus
+from edition.base.addresses import PARALLEL_DIR, entry_href
+from edition.base.sources import Paragraph, Sentence, Version
+from edition.base.strings import ui_strings
+from edition.web import reading
+from edition.web.html import esc, front_matter
+from edition.web.popups import popups_html
+
+
+def passage_label(ref: str, s: dict[str, Any]) -> str:
+    """``paragraphs p3–p5``, ``sentence p3s2``…: the words a citation gives for a range."""
+    start, _, end = ref.partition("-")
+    kind = "sentence" if "s" in start else "paragraph"
+    if end and end != start:
+        return s[f"passage_{kind}s"].format(ref=f"{start}–{end}")
+    return s[f"passage_{kind}"].format(ref=start)
+
+
+def _excerpt(par: Paragraph, keep: list[bool], mentions: list) -> tuple[Paragraph, list]:
+    """The kept sentences of ``par`` (a contiguous run) as a paragraph of their own."""
+    if all(keep):
+        return par, mentions
+    kept = [s for s, k in zip(par.sentences, keep, strict=True) if k]
+    a, b = kept[0].start, kept[-1].end
+    part = Paragraph(
+        par.id, par.line, par.text[a:b], tuple(Sentence(s.id, s.start - a, s.end - a) for s in kept)
+    )
+    moved = [replace(m, start=m.start - a, end=m.end - a) for m in mentions if a <= m.start < b]
+    return part, moved
+
+
+def _version_html(corpus: Corpus, item: AssignedPassage, version: Version) -> tuple[str, list[str]]:
+    """The passage in ``version``: its paragraphs, and the register entries they mention."""
+    text, ids = item.text, set(item.passage.ids)
+    mentions = corpus.of(text, version)
+    aligned = corpus.alignment(text, version) if version is not text.original else None
+    out, refs = [], []
+    for k, (orig, par) in enumerate(zip(text.original.paragraphs, version.paragraphs, strict=True)):
+        if orig.id in ids:
+            keep = [True] * len(par.sentences)
+        elif aligned is None:
+            keep = [s.id in ids for s in par.sentences]
+        else:
+            keep = [bool(ids.intersection(keys)) for keys in aligned[k]]
+        if not any(keep):
+            continue
+        part, ms = _excerpt(par, keep, mentions.get(par.id, []))
+        refs += [m.ref for m in ms]
+        attrs = [f'data-s="{x.id}"' for x in part.sentences]
+        out.append(
+            f'<div class="ed-para"><span class="ed-pid" aria-hidden="true">{orig.id}</span>'
+            f'<p class="ed-p">{reading.sentences_html(part, ms, corpus.register, attrs)}</p></div>'
+        )
+    return "".join(out), refs
+
+
+def _passage_html(corpus: Corpus, item: AssignedPassage, ui: str) -> tuple[str, list[str]]:
+    s = ui_strings(ui)
+    text = item.text
+    title = text.meta["title"][ui]
+    frag = f"#{item.ref}"
+    links = [f'<a href="../texts/{text.id}.html{frag}">{esc(s["reading_view"])}</a>']
+    if text.translations:
+        links.append(
+            f'<a href="../{PARALLEL_DIR}/{text.id}.html{frag}">{esc(s["parallel_view"])}</a>'
+        )
+    versions = [text.original]
+    if ui in text.translations:
+        versions.append(text.translations[ui])
+    blocks, refs = [], []
+    for v in versions:
+        body, found = _version_html(corpus, item, v)
+        refs += found
+        key = "original_label" if v is text.original else "translation_label"
+        label = s[key].format(language=s["languages"][v.lang])
+        blocks.append(
+            f'<div class="ed-excerpt" lang="{v.lang}">'
+            f'<p class="ed-excerpt-label" lang="{ui}">{esc(label)}</p>{body}</div>'
+        )
+    note = f'<p class="ed-passage-note">{esc(item.note)}</p>' if item.note else ""
+    return (
+        f'<section class="ed-passage" data-text="{text.id}" data-range="{item.ref}">'
+        f"<h3>{esc(title)}, {esc(passage_label(item.ref, s))}</h3>{note}"
+        f'<p class="ed-views">{" · ".join(links)}</p>' + "".join(blocks) + "</section>",
+        refs,
+    )
+
+
+def qr_svg(url: str, label: str) -> str:
+    """The QR code of ``url`` as inline SVG (scalable: CSS sets its printed size)."""
+    return segno.make(url, error="m").svg_inline(
+        scale=1, omitsize=True, title=label, svgclass="ed-qr-code", lineclass=None
+    )
+
+
+def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
+    """What the build appends to the teacher's Markdown: passages, terms, questions, and
+    (where the edition has a public address) the QR code of ``public_url``."""
+    ui = assignment.ui
+    s = ui_strings(ui)
+    t = esc
+    parts, refs = [], []
+    for item in assignment.passages:
+        html, found = _passage_html(corpus, item, ui)
+        parts.append(html)
+        refs += found
+    out = [f'<div class="ed-assignment" lang="{ui}">']
+    if public_url:
+        out.append(
+            f'<figure class="ed-qr">{qr_svg(public_url, s["qr_label"])}'
+            f'<figcaption>{t(s["worksheet_online"])}: <a href="{public_url}">{t(public_url)}</a>'
+            "</figcaption></figure>"
+        )
+    out += [
+        '<p class="ed-student">'
+        + "".join(f"<span>{t(s[k])}:</span>" for k in ("student_name", "student_date"))
+        + "</p>",
+        f'<section class="ed-passages"><h2>{t(s["passages"])}</h2>{"".join(parts)}</section>',
+    ]
+    if assignment.terms:
+        items = "".join(
+            f'<dt><a href="../{entry_href(e)}">{t(e.name(ui))}</a></dt>'
+            f"<dd>{t(e.definition.get(ui, ''))}</dd>"
+            for e in (corpus.register[x] for x in assignment.terms)
+        )
+        out.append(
+            f'<section class="ed-terms"><h2>{t(s["terms_to_learn"])}</h2><dl>{items}</dl></section>'
+        )
+    if assignment.questions:
+        items = "".join(
+            f'<li><p id="ed-q{n}">{t(q)}</p>'
+            f'<textarea class="ed-answer" rows="4" aria-labelledby="ed-q{n}"></textarea>'
+            '<div class="ed-lines" aria-hidden="true"></div></li>'
+            for n, q in enumerate(assignment.questions, 1)
+        )
+        out.append(
+            f'<section class="ed-questions"><h2>{t(s["questions"])}</h2><ol>{items}</ol></section>'
+        )
+    out.append("</div>")
+    popups = popups_html(list(dict.fromkeys(refs)), corpus.register, ui, "../")
+    return "\n\n" + "\n".join(out) + "\n\n" + popups + "\n"
+
+
+def index_page(assignments: list[Assignment], ui: str, default: str) -> str:
+    """The list of assignments shown in UI language ``ui``: each in ``ui`` where the teacher
+    wrote it so, else in the default language (as mkdocs-static-i18n falls back)."""
+    s = ui_strings(ui)
+    t = esc
+    shown: dict[str, Assignment] = {}
+    for a in assignments:
+        if a.ui == ui or (a.ui == default and a.name not in shown):
+            shown[a.name] = a
+    rows = []
+    for name in sorted(shown, key=lambda n: shown[n].title.lower()):
+        a = shown[name]
+        where = "; ".join(
+            f"{t(p.text.meta['title'][ui])}, {t(passage_label(p.ref, s))}" for p in a.passages
+        )
+        rows.append(
+            f'<tr><td><a href="{name}.html" hreflang="{a.ui}">{t(a.title)}</a></td>'
+            f"<td>{where}</td><td>{len(a.questions)}</td></tr>"
+        )
+    head = "".join(f"<th>{t(s[k])}</th>" for k in ("title", "passages", "questions"))
+    table = (
+        f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+        "</tbody></table>"
+        if rows
+        else f"<p>{t(s['no_assignments'])}</p>"
+    )
+    return (
+        front_matter(title=s["assignments"])
+        + f"<h1>{t(s['assignments'])}</h1>\n\n<p>{t(s['assignments_intro'])}</p>\n\n"
+        + table
+        + "\n"
+    )

@@ -1,0 +1,92 @@
+"""Popups of register entries as shared JavaScript data files, built into a page on first use.
+
+A reading page used to carry one popup per entry it mentions (half of its bytes). Now a page
+carries only an empty host (:func:`host_html`); ``edition.js`` loads the shard that holds an
+entry's popup when a reader first points at, focuses, clicks or taps a mention, and builds
+the popup from it. The shards are per UI language and shared by every page, so the browser
+caches them across pages. They are JavaScript files calling ``edPopups.put(name, data)``
+(loaded by a script tag: works from ``file://``, where ``fetch`` cannot), like the search
+index (``search.py``).
+
+Files: ``assets/edition/popups/<ui>/<k>.js`` with entry ID -> the popup's HTML, links
+relative to the UI language's root (``edition.js`` prefixes the page's way there, the
+host's ``data-root``). An entry's shard is :func:`shard_of` its ID, mirrored in
+``edition.js``; the number of shards is on the host (``data-shards``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from math import ceil
+
+from edition.base.addresses import POPUP_DIR, entry_href
+from edition.base.register import Entry, Register
+from edition.base.strings import ui_strings
+from edition.web.html import authority_links, dates, esc
+
+# About 11 KB per shard (5,000 entries: 313 files per UI language): the first popup of an
+# entry costs one small script; a page that opens them all loads at most one file per entry.
+ENTRIES_PER_SHARD = 16
+
+
+def shard_count(register: Register) -> int:
+    return max(1, ceil(len(register.entries) / ENTRIES_PER_SHARD))
+
+
+def shard_of(entry_id: str, shards: int) -> int:
+    """A stable hash of an (ASCII) entry ID; ``shardOf`` in ``edition.js`` is the same."""
+    h = 0
+    for c in entry_id:
+        h = (h * 31 + ord(c)) % shards
+    return h
+
+
+def host_html(register: Register, ui: str, to_root: str) -> str:
+    """The element popups are built into; says where their data and the UI root are."""
+    return (
+        f'<div class="ed-popups" data-ui="{ui}" data-root="{to_root}"'
+        f' data-shards="{shard_count(register)}"></div>'
+    )
+
+
+def popup_html(entry: Entry, ui: str, to_root: str) -> str:
+    """The popup of one entry: name, kind and dates, definition, index and authority links."""
+    s = ui_strings(ui)
+    ref, name = entry.id, entry.name(ui)
+    facts = [esc(s["kinds"][entry.kind])]
+    if dates(entry, s):
+        facts.append(esc(dates(entry, s)))
+    links = [
+        f'<a href="{to_root}{entry_href(entry)}">{esc(s["index_entry"])}</a>',
+        *authority_links(entry),
+    ]
+    return (
+        f'<div popover id="ref-{ref}" class="ed-popup" role="dialog" aria-label="{esc(name)}">'
+        f'<button type="button" class="ed-popup-close" popovertarget="ref-{ref}"'
+        f' popovertargetaction="hide" aria-label="{esc(s["close"])}">×</button>'
+        f'<p class="ed-popup-name"><strong>{esc(name)}</strong></p>'
+        f'<p class="ed-popup-facts">{" · ".join(facts)}</p>'
+        f'<p class="ed-popup-def">{esc(entry.definition.get(ui, ""))}</p>'
+        f'<p class="ed-popup-links">{" · ".join(links)}</p></div>'
+    )
+
+
+def popups_html(refs: list[str], register: Register, ui: str, to_root: str) -> str:
+    """One popup per entry mentioned on the page, however often it is mentioned."""
+    out = [popup_html(register[ref], ui, to_root) for ref in refs]
+    return '<div class="ed-popups">\n' + "\n".join(out) + "\n</div>"
+
+
+def files(register: Register, ui_languages: Iterable[str]) -> dict[str, bytes]:
+    """The shards of every UI language: path relative to ``docs`` -> content."""
+    n = shard_count(register)
+    out: dict[str, bytes] = {}
+    for ui in ui_languages:
+        shards: list[dict[str, str]] = [{} for _ in range(n)]
+        for entry in register.entries.values():
+            shards[shard_of(entry.id, n)][entry.id] = popup_html(entry, ui, "")
+        for k, data in enumerate(shards):
+            body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+            out[f"{POPUP_DIR}/{ui}/{k}.js"] = f'edPopups.put("{ui}/{k}",{body});\n'.encode()
+    return out

@@ -1,0 +1,218 @@
+"""HTML of the generated pages. Knows nothing of MkDocs.
+
+Pages are Markdown files whose body is raw HTML blocks: Markdown leaves raw HTML blocks
+untouched, so no source character is reinterpreted as Markdown. Links in them are
+written as final ``.html`` paths, relative to the page (MkDocs does not rewrite them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edition.analysis.annotate import Mention
+from edition.analysis.corpus import Corpus
+from edition.base.addresses import PARALLEL_DIR
+from edition.base.register import Register
+from edition.base.sources import Paragraph, Text
+from edition.base.strings import ui_strings
+from edition.web.html import esc, front_matter
+from edition.web.linkpanel import panel_html
+from edition.web.popups import host_html
+
+
+def _mentions_html(
+    text: str, start: int, end: int, mentions: list[Mention], register: Register
+) -> str:
+    out, pos = [], start
+    for m in mentions:
+        if m.start < start or m.end > end:
+            continue
+        entry = register[m.ref]
+        out.append(esc(text[pos : m.start]))
+        # Lean: edition.js builds the popup on first use and makes the button its invoker.
+        out.append(
+            f'<button class="ed-ref" data-ref="{m.ref}" data-kind="{entry.kind}">'
+            f"{esc(text[m.start : m.end])}</button>"
+        )
+        pos = m.end
+    out.append(esc(text[pos:end]))
+    return "".join(out)
+
+
+def sentences_html(
+    par: Paragraph, mentions: list[Mention], register: Register, attrs: list[str]
+) -> str:
+    """The text of a paragraph, each sentence a span with ``attrs[i]``, mentions as buttons."""
+    out, pos = [], 0
+    for s, attr in zip(par.sentences, attrs, strict=True):
+        out.append(esc(par.text[pos : s.start]))
+        inner = _mentions_html(par.text, s.start, s.end, mentions, register)
+        out.append(f'<span class="ed-s" {attr}>{inner}</span>')
+        pos = s.end
+    out.append(esc(par.text[pos:]))
+    return "".join(out)
+
+
+def _switch(href: str, label: str, pid: str) -> str:
+    """A link to the same paragraph in the other view (reading <-> parallel)."""
+    name = f"{esc(label)} {pid}"
+    return f'<a class="ed-switch" href="{href}#{pid}" title="{name}" aria-label="{name}">⇆</a>'
+
+
+def _anchor(pid: str, s: dict[str, Any]) -> str:
+    return f'<a class="ed-anchor" href="#{pid}" title="{esc(s["paragraph_link"])} {pid}">{pid}</a>'
+
+
+def paragraph_html(
+    par: Paragraph,
+    mentions: list[Mention],
+    register: Register,
+    s: dict[str, Any],
+    parallel: str | None,
+) -> str:
+    """One paragraph: a visible permalink (and a link to it in the ``parallel`` view),
+    then the text with every sentence in a span and every mention a button."""
+    attrs = [f'id="{x.id}"' for x in par.sentences]
+    return (
+        f'<div class="ed-para" id="{par.id}">{_anchor(par.id, s)}'
+        + (_switch(parallel, s["parallel_of"], par.id) if parallel else "")
+        + f'<p class="ed-p">{sentences_html(par, mentions, register, attrs)}</p></div>'
+    )
+
+
+def text_html(text: Text, corpus: Corpus, ui: str) -> str:
+    s = ui_strings(ui)
+    mentions = corpus.of(text, text.original)
+    parallel = f"../{PARALLEL_DIR}/{text.id}.html" if text.translations else None
+    paras = "\n".join(
+        paragraph_html(p, mentions.get(p.id, []), corpus.register, s, parallel)
+        for p in text.original.paragraphs
+    )
+    return f'<article class="ed-text" lang="{text.original.lang}">\n{paras}\n</article>'
+
+
+def _localized(value: dict[str, str] | None, ui: str) -> str:
+    return (value or {}).get(ui, "")
+
+
+def _licence(text: Text, s: dict[str, Any], ui: str) -> str:
+    lic = text.meta["licence"]
+    status = s["licence_unknown"] if lic["status"] == "unknown" else lic["status"]
+    note = _localized(lic.get("note"), ui)
+    return esc(status) + (f" — {esc(note)}" if note else "")
+
+
+def _translations(text: Text, s: dict[str, Any]) -> str:
+    credits = text.meta.get("translations") or {}
+    items = [
+        f"{esc(s['languages'][code])} ({s['translated_by']}: {esc(credits[code]['by'])})"
+        for code in text.translations
+    ]
+    return ", ".join(items) or s["none"]
+
+
+def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
+    s = ui_strings(ui)
+    title = text.meta["title"][ui]
+    rows = [
+        (s["original_language"], esc(s["languages"][text.original.lang])),
+        (s["translations"], _translations(text, s)),
+        (s["source"], esc(_localized(text.meta["source"], ui))),
+        (s["licence"], _licence(text, s, ui)),
+    ]
+    if text.meta.get("remarks"):
+        rows.append((s["remarks"], esc(_localized(text.meta["remarks"], ui))))
+    meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    links = (
+        f'<p class="ed-views"><a href="../{PARALLEL_DIR}/{text.id}.html">{esc(s["parallel_view"])}</a></p>'
+        if text.translations
+        else ""
+    )
+    return (
+        front_matter(title=title)
+        + f'<header class="ed-header"><h1>{esc(title)}</h1><dl class="ed-meta">{meta}</dl>'
+        + f"{links}</header>"
+        + "\n\n"
+        + text_html(text, corpus, ui)
+        + "\n\n"
+        + host_html(corpus.register, ui, "../")
+        + "\n\n"
+        + panel_html(ui, title)
+        + "\n"
+    )
+
+
+def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
+    """The original beside its translations, one row per paragraph, sentences keyed by the
+    original sentence they render (``data-align``)."""
+    s = ui_strings(ui)
+    title = text.meta["title"][ui]
+    versions = text.versions
+    boxes = "".join(
+        f'<label><input type="checkbox" name="col" value="{v.lang}" checked> '
+        f"{esc(s['languages'][v.lang])}</label>"
+        for v in versions
+    )
+    rows = []
+    for k, orig in enumerate(text.original.paragraphs):
+        cells = []
+        for v in versions:
+            par = v.paragraphs[k]
+            if v is text.original:
+                attrs = [f'id="{x.id}" data-align="{x.id}"' for x in par.sentences]
+            else:
+                attrs = [f'data-align="{" ".join(keys)}"' for keys in corpus.alignment(text, v)[k]]
+            body = sentences_html(par, corpus.of(text, v).get(par.id, []), corpus.register, attrs)
+            cells.append(
+                f'<div class="ed-cell" lang="{v.lang}" data-lang="{v.lang}">'
+                f'<p class="ed-p">{body}</p></div>'
+            )
+        rows.append(
+            f'<div class="ed-row" id="{orig.id}">{_anchor(orig.id, s)}'
+            + _switch(f"../texts/{text.id}.html", s["reading_of"], orig.id)
+            + "".join(cells)
+            + "</div>"
+        )
+    return (
+        front_matter(title=f"{title} — {s['parallel_view']}")
+        + f'<header class="ed-header"><h1>{esc(title)}</h1>'
+        + f'<p class="ed-views"><a href="../texts/{text.id}.html">{esc(s["reading_view"])}</a></p>'
+        + f'<fieldset class="ed-columns"><legend>{esc(s["columns"])}</legend>{boxes}</fieldset>'
+        + f'<p class="ed-help">{esc(s["parallel_help"])}</p></header>'
+        + "\n\n"
+        + f'<div class="ed-parallel" style="--ed-cols: {len(versions)}">\n'
+        + "\n".join(rows)
+        + "\n</div>\n\n"
+        + host_html(corpus.register, ui, "../")
+        + "\n\n"
+        + panel_html(ui, title)
+        + "\n"
+    )
+
+
+def catalogue_page(texts: list[Text], ui: str) -> str:
+    s = ui_strings(ui)
+    rows = []
+    for t in texts:
+        langs = ", ".join(esc(s["languages"][v.lang]) for v in t.translations.values())
+        length = (
+            f"{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}"
+        )
+        rows.append(
+            "<tr>"
+            f'<td><a href="{t.id}.html">{esc(t.meta["title"][ui])}</a></td>'
+            f"<td>{esc(s['languages'][t.original.lang])}</td>"
+            f"<td>{length}</td>"
+            f"<td>{langs or s['none']}</td>"
+            "</tr>"
+        )
+    head = "".join(
+        f"<th>{s[k]}</th>" for k in ("title", "original_language", "length", "translations")
+    )
+    return (
+        front_matter(title=s["catalogue"])
+        + f"<h1>{s['catalogue']}</h1>\n\n<p>{esc(s['catalogue_intro'])}</p>\n\n"
+        + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>\n"
+    )

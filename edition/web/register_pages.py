@@ -1,0 +1,273 @@
+"""HTML of the index: one page per kind of entry with a letter bar, entry pages with every
+occurrence of each entry in every text and translation, a map and an overview page.
+
+Entries are grouped per kind and index letter (``entry_groups``), one page per group
+(``register/entries/person-c``) with one section per entry, rather than one page per entry:
+MkDocs' cost per page dominated the build with thousands of entries. The entry pages stay out
+of the sidebar (``not_in_nav`` in ``mkdocs.yml``): a sidebar of thousands of entries makes
+build time grow quadratically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
+from typing import Any, NamedTuple
+
+from edition.analysis.corpus import Corpus
+from edition.base.addresses import DATA_DIR, INDEX_PAGES, MAP_PAGE, NAMES_PAGE, group_page, hrefs
+from edition.base.addresses import OPEN_DATA as FILES
+from edition.base.collation import OTHER, collation
+from edition.base.register import Entry
+from edition.base.strings import ui_strings
+from edition.derived.register_index import letters
+from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
+from edition.web.entry_sections import of as template_of
+from edition.web.html import dates, esc, front_matter
+from edition.web.map import Marker, map_svg
+
+NAME_KINDS = ("person", "place", "organisation")
+
+
+def _here(page: str) -> str:
+    """The link to ``page`` from a page beside it in ``register/``."""
+    return page.removeprefix("register/") + ".html"
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-other" if letter == OTHER else f"letter-{letter}"
+
+
+def _mention_count(occurrences: EntryTemplate, s: dict[str, Any]) -> str:
+    return s["mention_count"].format(mentions=occurrences.count, texts=occurrences.texts)
+
+
+class _Shown(NamedTuple):
+    """What the index page and the entry page of one entry both show, in one UI language."""
+
+    name: str
+    definition: str
+    dates: str
+    template: EntryTemplate
+    mentions: str  # the number of mentions and texts, or that there are none
+
+
+class _Language:
+    """One UI language's pages of one edition, and what several of them need, made once."""
+
+    def __init__(self, corpus: Corpus, ui: str, default: bool) -> None:
+        self.corpus, self.ui, self.default = corpus, ui, default
+        self.s = ui_strings(ui)
+        self.groups = groups_of(corpus)
+        self.links = {ref: h.removeprefix("register/") for ref, h in hrefs(self.groups).items()}
+        self._shown: dict[str, _Shown] = {}
+        order = collation(ui)
+        self.keys = {e.id: order.key(e.name(ui)) for e in corpus.register}  # sort keys
+        # per kind of entry: its name, its index page, its name in the plural
+        self.kinds = {
+            kind: (esc(self.s["kinds"][kind]), _here(page), esc(self.s["kinds_plural"][kind]))
+            for kind, page in INDEX_PAGES.items()
+        }
+        self.none = f"<p>{esc(self.s['no_occurrences'])}</p>"
+
+    def shown(self, entry: Entry) -> _Shown:
+        found = self._shown.get(entry.id)
+        if found is None:
+            template = template_of(self.corpus, entry)
+            found = self._shown[entry.id] = _Shown(
+                esc(entry.name(self.ui)),
+                esc(entry.definition.get(self.ui, "")),
+                esc(dates(entry, self.s)),
+                template,
+                _mention_count(template, self.s) if template.count else "",
+            )
+        return found
+
+
+def _open_data(s: dict[str, Any], default: bool) -> str:
+    """Links to the open-data files. They are written once, beside the index pages of the
+    default language (at the site's root): mkdocs-static-i18n copies no other file into
+    the other languages' folders, and one copy is enough."""
+    folder = "" if default else f"../../{DATA_DIR}/"
+    links = ", ".join(
+        f'<a href="{folder}{FILES[key]}" type="{mime}">{label}</a>'
+        for key, mime, label in (
+            ("json", "application/json", "JSON"),
+            ("csv", "text/csv", "CSV"),
+            ("schema", "application/schema+json", "JSON Schema"),
+        )
+    )
+    return f'<p class="ed-open-data">{esc(s["open_data"])}: {links}</p>'
+
+
+def index_page(lang: _Language, kind: str) -> str:
+    """Every entry of ``kind`` in the alphabetical order of the language, under a letter bar."""
+    s, ui = lang.s, lang.ui
+    title, intro = (
+        (s["glossary"], s["glossary_intro"])
+        if kind == "term"
+        else (s["kinds_plural"][kind], s["index_intro"])
+    )
+    groups = letters(lang.corpus.register, kind, ui, lang.keys)
+    present = {letter for letter, _ in groups}
+    bar = [
+        f'<a href="#{_letter_id(x)}">{esc(x)}</a>'
+        if x in present
+        else f'<span class="ed-letter-empty">{esc(x)}</span>'
+        for x in collation(ui).letters
+    ]
+    if OTHER in present:
+        bar.append(f'<a href="#{_letter_id(OTHER)}" title="{esc(s["other"])}">{OTHER}</a>')
+    sections = []
+    for letter, entries in groups:
+        items = []
+        for e in entries:
+            shown = lang.shown(e)
+            facts = [x for x in [shown.dates] if x]
+            facts.append(shown.mentions or s["no_occurrences"])
+            items.append(
+                f'<dt id="{e.id}"><a href="{lang.links[e.id]}">{shown.name}</a></dt>'
+                f"<dd><p>{shown.definition}</p>"
+                f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
+            )
+        sections.append(
+            f'<section class="ed-letter" aria-labelledby="{_letter_id(letter)}">'
+            f'<h2 id="{_letter_id(letter)}">{esc(letter)}</h2>'
+            f'<dl class="ed-register">{"".join(items)}</dl></section>'
+        )
+    return (
+        front_matter(title=title)
+        + f"<h1>{esc(title)}</h1>\n\n<p>{esc(intro)}</p>\n\n"
+        + f'<nav class="ed-letters" aria-label="{esc(s["letters"])}">{" ".join(bar)}</nav>\n\n'
+        + "\n".join(sections)
+        + "\n\n"
+        + _open_data(s, lang.default)
+        + "\n"
+    )
+
+
+def overview_page(corpus: Corpus, ui: str, default: bool) -> str:
+    """The way into the index: one link per kind of entry, with its size."""
+    s = ui_strings(ui)
+    items = "".join(
+        f'<li><a href="{_here(INDEX_PAGES[kind])}">'
+        f"{esc(s['kinds_plural'][kind])}</a> ({sum(1 for e in corpus.register if e.kind == kind)})</li>"
+        for kind in NAME_KINDS
+    )
+    items += f'<li><a href="{_here(MAP_PAGE)}">{esc(s["map"])}</a></li>'
+    return (
+        front_matter(title=s["names"])
+        + f"<h1>{esc(s['names'])}</h1>\n\n<p>{esc(s['names_intro'])}</p>\n\n"
+        + f'<ul class="ed-index-kinds">{items}</ul>\n\n'
+        + _open_data(s, default)
+        + "\n"
+    )
+
+
+def entry_section(lang: _Language, entry: Entry, words: dict[bytes, bytes]) -> str:
+    """One entry, a section of its group page: its names in every language and the forms
+    found in the texts, its data and definition, and every occurrence grouped by text and by
+    version (its template, filled in with the ``words`` of the language). IDs inside the
+    section start with the entry's ID (unique on the page)."""
+    shown = lang.shown(entry)
+    kind, index, plural = lang.kinds[entry.kind]
+    dates = f" · {shown.dates}" if shown.dates else ""
+    head = (
+        f'<section class="ed-entry" id="{entry.id}" aria-labelledby="{entry.id}-name">'
+        f'<header class="ed-header"><h2 id="{entry.id}-name">{shown.name}</h2>'
+        f'<p class="ed-facts">{kind}{dates}{shown.template.authority}</p>'
+        f"<p>{shown.definition}</p>"
+        f'<p class="ed-views"><a href="../{index}#{entry.id}">{plural}</a></p></header>'
+    )
+    if not shown.template.count:
+        mentions = [lang.none]
+    else:
+        count = f'<p class="ed-in-texts">{shown.mentions}</p>\n'
+        mentions = [count, fill(shown.template.occurrences, words)]
+    # joined once: the occurrences run to megabytes on a large edition
+    return "".join([head, fill(shown.template.names, words), *mentions, "</section>"])
+
+
+def group_page_html(lang: _Language, kind: str, letter: str, entries: list[Entry]) -> str:
+    """The entries of one kind under one index letter (of the default language), in the
+    alphabetical order of the language."""
+    s, ui = lang.s, lang.ui
+    title = s["entry_group"].format(
+        kind=s["kinds_plural"][kind], letter=s["other"] if letter == OTHER else letter
+    )
+    ordered = sorted(entries, key=lambda e: (lang.keys[e.id], e.id))
+    filled = words(lang.corpus, ui)
+    sections = "\n".join(entry_section(lang, e, filled) for e in ordered)
+    return "".join([front_matter(title=title), f"<h1>{esc(title)}</h1>\n\n", sections, "\n"])
+
+
+def map_page(lang: _Language) -> str:
+    """Every place with coordinates as a marker linked to its entry, over a shipped base
+    map; below it, the same places as a list (the map's text alternative)."""
+    corpus, ui, s, links = lang.corpus, lang.ui, lang.s, lang.links
+    places = sorted(
+        (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
+        key=lambda e: lang.keys[e.id],
+    )
+    markers = [
+        Marker(
+            e.data["coordinates"]["lat"],
+            e.data["coordinates"]["lon"],
+            links[e.id],
+            e.name(ui),
+        )
+        for e in places
+    ]
+    items = "".join(
+        f'<li><a href="{links[e.id]}">{esc(e.name(ui))}</a>'
+        f' <span class="ed-facts">{esc(dates(e, s))}</span></li>'
+        for e in places
+    )
+    figure = (
+        f'<figure class="ed-map">{map_svg(markers, s["map"])}'
+        f"<figcaption>{esc(s['map_credit'])}</figcaption></figure>"
+        if markers
+        else ""
+    )
+    return (
+        front_matter(title=s["map"])
+        + f"<h1>{esc(s['map'])}</h1>\n\n<p>{esc(s['map_intro'])}</p>\n\n"
+        + figure
+        + f"\n\n<h2>{esc(s['map_list'])}</h2>\n\n"
+        + f'<ul class="ed-map-list">{items}</ul>\n'
+    )
+
+
+class _Pages(Mapping[str, str]):
+    """Pages made one at a time, when read: all the entry pages of a language at once took
+    hundreds of megabytes on a large edition."""
+
+    def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
+        self._makers = makers
+
+    def __getitem__(self, path: str) -> str:
+        return self._makers[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def pages(corpus: Corpus, ui: str, default: bool) -> Mapping[str, str]:
+    """The index pages, the entry pages, the map and the overview, in UI language ``ui``
+    (``default``: the language built at the site's root): path -> Markdown, each page made
+    when it is read."""
+    lang = _Language(corpus, ui, default)
+    makers = {
+        f"{NAMES_PAGE}.{ui}.md": partial(overview_page, corpus, ui, default),
+        f"{MAP_PAGE}.{ui}.md": partial(map_page, lang),
+    }
+    for kind, page in INDEX_PAGES.items():
+        makers[f"{page}.{ui}.md"] = partial(index_page, lang, kind)
+    for (kind, letter), entries in lang.groups.items():
+        makers[f"{group_page(kind, letter)}.{ui}.md"] = partial(
+            group_page_html, lang, kind, letter, entries
+        )
+    return _Pages(makers)

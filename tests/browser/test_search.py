@@ -1,0 +1,293 @@
+"""What a reader does with search: every form of a word, names across languages, a result that
+lands on its sentence; online and from disk, with nothing loaded from outside the site."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from edition.base import lang
+from edition.base.morphology import Analyser, normalise
+from edition.build.generate import load
+from edition.build.settings import read_settings
+from edition.derived.search_index import file_name, fold, name_key, shard_of, words
+from tests.conftest import ROOT, axe_violations
+
+pytestmark = pytest.mark.browser
+
+MANCHURIA = "manchuria"
+JAPAN = "Q17"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load(read_settings(ROOT / "mkdocs.yml"))
+
+
+def search(page: Page, base: str, query: str, **filters: str) -> list[dict]:
+    """Run a query on the search page as a reader does; returns the result links shown."""
+    page.goto(f"{base}/search.html")
+    page.fill("#ed-search-q", query)
+    for name, value in filters.items():
+        page.select_option(f"#ed-search-{name}", value)
+    page.press("#ed-search-q", "Enter")
+    expect(page.locator("#ed-search-status")).not_to_be_empty()
+    return page.eval_on_selector_all(
+        ".ed-search-group li a",
+        """links => links.map(a => ({href: a.getAttribute('href'),
+            marks: Array.from(a.querySelectorAll('mark')).map(m => m.textContent),
+            group: a.closest('section').querySelector('h2').textContent}))""",
+    )
+
+
+def query(page: Page, q: str, **filters: str) -> list[dict]:
+    """The browser's query engine, results flattened (page: any page of the built site)."""
+    groups = page.evaluate("([q, f]) => edSearch.query(q, f)", [q, filters])
+    return [r for g in groups for r in g["results"]]
+
+
+def test_mandzuria_finds_the_three_polish_paragraphs_in_any_case(
+    page: Page, base: str, corpus, guard
+) -> None:
+    expected = {
+        (text.id, pid)
+        for text in corpus.texts
+        for pid, ms in corpus.of(text, text.version("pl")).items()
+        if any(m.ref == MANCHURIA for m in ms)
+    }
+    assert len(expected) == 3
+    for q in ("Mandżuria", "mandżuria", "MANDŻURIA", "Mandzuria"):
+        links = search(page, base, q, lang="pl")
+        found = {
+            (h.split("/")[1].split(".")[0], h.split("#")[1].split("s")[0])
+            for h in (x["href"] for x in links)
+        }
+        assert found == expected, q
+        assert all(x["marks"] and x["marks"][0].startswith("Mandżur") for x in links)
+    guard.assert_clean()
+
+
+def test_japonia_in_ukrainian_finds_every_sentence_with_any_form(
+    page: Page, base: str, corpus, guard
+) -> None:
+    analyser = Analyser(lang.get("uk"))
+    expected, named, forms = set(), set(), set()
+    for text in corpus.texts:
+        version = text.version("uk")
+        mentions = corpus.of(text, version)
+        for par in version.paragraphs:
+            for k, s in enumerate(par.sentences):
+                key = (text.id, par.id, k)
+                for _, _, w in words(par.text[s.start : s.end]):
+                    if "японія" in analyser.analyse(w).lemmas:
+                        expected.add(key)
+                        forms.add(w)
+                if any(m.ref == JAPAN and s.start <= m.start < s.end for m in mentions[par.id]):
+                    named.add(key)
+    assert {"Японія", "Японії", "Японією"} <= forms  # the corpus has several cases
+    search(page, base, "Японія", lang="uk")
+    found = {(r["text"], r["pid"], r["s"]) for r in query(page, "Японія", lang="uk")}
+    assert expected <= found
+    assert found <= expected | named  # anything else is a mention of Japan ("Японська імперія")
+    shown = page.locator(".ed-search-group li")
+    expect(shown).to_have_count(len(found))
+    guard.assert_clean()
+
+
+def test_chiang_kai_shek_from_the_english_header_finds_both_texts_in_every_language(
+    page: Page, base: str, guard
+) -> None:
+    page.goto(f"{base}/index.html")
+    box = page.locator(".ed-header-search input[name=q]")
+    box.fill("Chiang Kai-shek")
+    with page.expect_navigation():
+        box.press("Enter")
+    assert page.url.split("?")[0].endswith("/search.html")
+    expect(page.locator(".ed-search-group")).to_have_count(2)
+    marks = set(
+        page.eval_on_selector_all(".ed-search-group mark", "ms => ms.map(m => m.textContent)")
+    )
+    assert {"Czang Kaj-szeka", "Чан Кайши", "Chiang Kai-shek"} <= marks
+    langs = set(page.eval_on_selector_all(".ed-kwic", "ks => ks.map(k => k.lang)"))
+    assert langs == {"pl", "uk", "en"}
+    guard.assert_clean()
+
+
+def test_a_result_lands_on_its_sentence_and_marks_the_word(page: Page, base: str, guard) -> None:
+    links = search(page, f"{base}/pl", "Mandżuria", lang="pl")
+    with page.expect_navigation():
+        page.locator(".ed-search-group li a").first.click()
+    fragment = links[0]["href"].split("#")[1]
+    assert page.url.endswith(f"/pl/texts/manchuria-1920-1934.html#{fragment}")  # hl= dropped
+    expect(page.locator(".ed-range")).to_have_count(1)
+    expect(page.locator(".ed-range")).to_have_attribute("id", fragment)
+    expect(page.locator(f"#{fragment} mark.ed-mark")).to_have_text(links[0]["marks"])
+    # A hit in a translation opens the parallel view at the original sentence it renders,
+    # with the translated sentence highlighted and the word marked.
+    links = search(page, f"{base}/uk", "Японією", lang="uk", text="manchuria-1920-1934")
+    with page.expect_navigation():
+        page.locator(".ed-search-group li a").first.click()
+    assert "/uk/parallel/manchuria-1920-1934.html" in page.url
+    hit = page.locator('.ed-cell[data-lang="uk"] .ed-s.ed-hit')
+    expect(hit).to_have_count(1)
+    expect(hit.locator("mark.ed-mark")).to_have_text(links[0]["marks"])
+    assert links[0]["marks"][0].startswith("Япон")
+    top = hit.bounding_box()
+    assert top and 0 <= top["y"] < 700
+    guard.assert_clean()
+
+
+def test_phrases_and_filters(page: Page, server: str) -> None:
+    page.goto(f"{server}/search.html")
+    loose = query(page, "Japonia Chiny", lang="pl")
+    phrase = query(page, '"Japonia Chiny"', lang="pl")
+    assert phrase == [] and loose
+    assert loose[0]["terms"] == 2  # sentences with both words first
+    assert all(r["lang"] == "pl" for r in loose)
+    narrowed = query(page, "Japonia", text="manchuria-1920-1934")
+    assert narrowed and {r["text"] for r in narrowed} == {"manchuria-1920-1934"}
+    assert {r["lang"] for r in narrowed} == {"pl", "uk", "en"}
+    assert query(page, "słowobezsensu") == []
+    page.fill("#ed-search-q", "słowobezsensu")
+    page.press("#ed-search-q", "Enter")
+    expect(page.locator("#ed-search-status")).to_contain_text("słowobezsensu")
+
+
+def test_recall_every_register_entry_by_its_base_name(page: Page, server: str, corpus) -> None:
+    """Acceptance: the base name of every entry, searched in each language of the texts,
+    finds every paragraph where the annotation found the entry."""
+    cases = []
+    for text in corpus.texts:
+        for version in text.versions:
+            where: dict[str, set[str]] = {}
+            for pid, ms in corpus.of(text, version).items():
+                for m in ms:
+                    where.setdefault(m.ref, set()).add(pid)
+            for ref, pids in where.items():
+                cases.append(
+                    [
+                        corpus.register[ref].names[version.lang][0],
+                        text.id,
+                        version.lang,
+                        sorted(pids),
+                    ]
+                )
+    assert len(cases) > 100
+    page.goto(f"{server}/search.html")
+    missing = page.evaluate(
+        """async cases => {
+            const missing = [];
+            for (const [q, text, lang, pids] of cases) {
+                const found = new Set();
+                for (const g of await edSearch.query(q, {text, lang}))
+                    for (const r of g.results) found.add(r.pid);
+                const lost = pids.filter(p => !found.has(p));
+                if (lost.length) missing.push([q, text, lang, lost]);
+            }
+            return missing;
+        }""",
+        cases,
+    )
+    assert missing == []
+
+
+def test_the_engine_agrees_with_the_index_builder(page: Page, server: str) -> None:
+    page.goto(f"{server}/search.html")
+    samples = ["Mandżurii", "ŁÓDŹ", "Японією", "їжак", "з’ясування", "Kaj-szek", "Ünal"]
+    got = page.evaluate("ws => ws.map(w => edSearch.fold(edSearch.normalise(w)))", samples)
+    assert got == [fold(normalise(w)) for w in samples]
+    assert got[:2] == ["mandzurii", "lodz"]
+    names = ["Czang  Kaj-szek", "З’ясування", "Mandżuria!"]
+    keys = page.evaluate("ns => ns.map(n => edSearch.nameKey(edSearch.parse(n)[0].words))", names)
+    assert keys == [name_key(n) for n in names]
+    prefixes = ["", "a", "ab", "м", "ма"]
+    keys = ["abc", "a", "b", "мак", "m", "x"]
+    assert page.evaluate(
+        "([ps, ks]) => ks.map(k => edSearch.shardOf(ps, k))", [prefixes, keys]
+    ) == [shard_of(prefixes, k) for k in keys]
+    assert page.evaluate("ps => ps.map(p => edSearch.fileName('f', p))", prefixes) == [
+        file_name("f", p)[:-3] for p in prefixes
+    ]
+
+
+def test_query_parsing_ranking_and_snippets(page: Page, server: str) -> None:
+    page.goto(f"{server}/search.html")
+    parsed = page.evaluate("""() => [
+        edSearch.parse('Mandżuria'), edSearch.parse('"Czang Kaj-szek" Japonia'),
+        edSearch.parse('„Czang Kaj-szek”'), edSearch.parse('a b')]""")
+    assert parsed[0] == [{"words": ["Mandżuria"], "phrase": False}]
+    assert parsed[1] == [
+        {"words": ["Czang", "Kaj-szek"], "phrase": True},
+        {"words": ["Japonia"], "phrase": False},
+    ]
+    assert parsed[2] == [{"words": ["Czang", "Kaj-szek"], "phrase": True}]
+    assert parsed[3][0]["words"] == ["a", "b"] and len(parsed[3][0]["unlessName"]) == 2
+
+    results = [
+        {"id": "late-exact", "terms": 1, "tier": 0, "d": 1, "p": 5, "s": 0},
+        {"id": "early-lemma", "terms": 1, "tier": 1, "d": 0, "p": 0, "s": 0},
+        {"id": "fallback", "terms": 1, "tier": 2, "d": 0, "p": 0, "s": 1},
+        {"id": "both-terms", "terms": 2, "tier": 2, "d": 3, "p": 9, "s": 9},
+        {"id": "early-exact", "terms": 1, "tier": 0, "d": 0, "p": 7, "s": 2},
+    ]
+    ranked = page.evaluate("rs => edSearch.rank(rs).map(r => r.id)", results)
+    assert ranked == ["both-terms", "early-exact", "late-exact", "early-lemma", "fallback"]
+    groups = page.evaluate(
+        "rs => edSearch.group(rs).map(g => [g.text, g.results.map(r => r.id)])",
+        [{"id": 1, "text": "b"}, {"id": 2, "text": "a"}, {"id": 3, "text": "b"}],
+    )
+    assert groups == [["b", [1, 3]], ["a", [2]]]
+
+    text = "Jeden dwa trzy cztery pięć Mandżurii sześć siedem osiem dziewięć dziesięć."
+    at = text.index("Mandżurii")
+    cut = page.evaluate(
+        "([t, s]) => edSearch.snippet(t, s, 12)", [text, [[at, at + len("Mandżurii")]]]
+    )
+    assert cut == [
+        {"text": "… ", "mark": False},
+        {"text": "cztery pięć ", "mark": False},
+        {"text": "Mandżurii", "mark": True},
+        {"text": " sześć", "mark": False},
+        {"text": " …", "mark": False},
+    ]
+    whole = page.evaluate("([t, s]) => edSearch.snippet(t, s, 500)", [text, [[0, 5], [at, at + 9]]])
+    assert "".join(x["text"] for x in whole) == text  # nothing lost when it all fits
+    assert [x["text"] for x in whole if x["mark"]] == ["Jeden", "Mandżurii"]
+
+
+def test_search_page_is_accessible_and_fits_a_phone(browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
+    page = context.new_page()
+    for ui in ("", "pl/", "uk/"):
+        page.goto(f"{server}/{ui}search.html?q=Chiang%20Kai-shek")
+        expect(page.locator(".ed-search-group").first).to_be_visible()
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{ui}search.html scrolls sideways by {overflow}px"
+        violations = axe_violations(page)
+        assert violations == [], f"{ui}: {json.dumps(violations, ensure_ascii=False)}"
+    context.close()
+
+
+def test_keyboard_only(page: Page, server: str) -> None:
+    page.goto(f"{server}/uk/search.html")
+    page.locator("#ed-search-q").focus()
+    page.keyboard.type("Японія")
+    # The word's shard is loaded while the reader types, before the query is sent.
+    page.wait_for_function("document.querySelector('head script[src*=\"/search/s_\"]') !== null")
+    page.keyboard.press("Enter")
+    status = page.locator("#ed-search-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_contain_text("Знайдено")
+    page.keyboard.press("Tab")  # the submit button
+    for _ in range(3):  # the two filters, then the first result
+        page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('.ed-search-group') !== null")
+    assert focused
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/uk/parallel/manchuria-1920-1934.html" in page.url and "#p" in page.url
+    expect(page.locator(".ed-hit mark.ed-mark")).to_have_text(["Японія"])

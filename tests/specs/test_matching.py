@@ -1,0 +1,96 @@
+"""The matcher, specified as readable behaviour cases (in the manner of Lute's term specs).
+
+Each case: a register of a few entries, a sentence, and the mentions expected in it,
+written as "surface=ref". Real analysers are used: Morfeusz 2 (pl), pymorphy3 (uk).
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edition.analysis.annotate import Matcher
+from edition.base.lang import get
+from edition.base.register import load_register
+
+ENTRIES = [
+    ("japan", "place", {"pl": ["Japonia"], "uk": ["Японія"], "en": ["Japan"]}),
+    ("manchuria", "place", {"pl": ["Mandżuria"], "uk": ["Маньчжурія"], "en": ["Manchuria"]}),
+    ("chiang", "person", {"pl": ["Czang Kaj-szek"], "uk": ["Чан Кайши"], "en": ["Chiang Kai-shek"]}),
+    ("league", "organisation", {"pl": ["Liga Narodów"], "uk": ["Ліга Націй"], "en": ["League of Nations"]}),
+    ("ussr", "place", {"pl": ["Związek Radziecki", "ZSRR"], "uk": ["СРСР", "Радянський Союз"], "en": ["USSR"]}),
+    ("cer", "organisation", {"pl": ["Kolej Wschodniochińska", "KWŻD"], "uk": ["КВЖД"], "en": ["CER"]}),
+    ("cpj", "organisation", {"pl": ["Komunistyczna Partia Japonii"], "uk": ["Комуністична партія Японії"], "en": ["Communist Party of Japan"]}),
+    ("bogomolov", "person", {"pl": ["Bogomołow"], "uk": ["Д. В. Богомолов", "Богомолов"], "en": ["Bogomolov"]}),
+    ("honghuzi", "term", {"pl": ["Chunguz"], "uk": ["хунхуз"], "en": ["honghuzi"]}),
+    ("polpred", "term", {"pl": ["polpred"], "uk": ["повпред"], "en": ["polpred"]}),
+    ("tsinghua", "organisation", {"pl": ["Uniwersytet Tsinghua"], "uk": ["Цин-Хуа"], "en": ["Tsinghua University"]}),
+    ("clarify", "term", {"pl": ["wyjaśnienie"], "uk": ["з'ясування"], "en": ["clarification"]}),
+    ("poland", "place", {"pl": ["Polska"], "uk": ["Польща"], "en": ["Poland"]}),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("register")
+    items = [
+        {
+            "id": ident,
+            "kind": kind,
+            "names": {c: {"name": n[0], "variants": n[1:]} for c, n in names.items()},
+            "definition": {"pl": "d", "uk": "d", "en": "d"},
+        }
+        for ident, kind, names in ENTRIES
+    ]
+    Path(folder / "all.yml").write_text(yaml.safe_dump(items, allow_unicode=True), "utf-8")
+    return load_register(folder, ("en", "pl", "uk"))
+
+
+def found(register, code: str, text: str) -> list[str]:
+    return [f"{text[m.start : m.end]}={m.ref}" for m in Matcher(register, get(code)).find(text)]
+
+
+CASES = [
+    # inflected forms
+    ("pl", "Wycofali się z Mandżurii, potem wrócili do Mandżurię.", ["Mandżurii=manchuria", "Mandżurię=manchuria"]),
+    ("uk", "Китай воював з Японією, а Японії було мало.", ["Японією=japan", "Японії=japan"]),
+    ("pl", "W Polsce mówiono o Japonii.", ["Polsce=poland", "Japonii=japan"]),
+    # multi-word names, inflected word by word
+    ("pl", "Rząd Czang Kaj-szeka odwołał się do Ligi Narodów.", ["Czang Kaj-szeka=chiang", "Ligi Narodów=league"]),
+    ("uk", "Нездатність Ліги Націй обурила Чан Кайши.", ["Ліги Націй=league", "Чан Кайши=chiang"]),
+    ("pl", "Spór w Związku Radzieckim.", ["Związku Radzieckim=ussr"]),
+    # initials are part of the name; the longest match wins
+    ("uk", "з повпредом Д. В. Богомоловим і Богомолову", ["повпредом=polpred", "Д. В. Богомоловим=bogomolov", "Богомолову=bogomolov"]),
+    # acronyms need capitals
+    ("pl", "ZSRR i KWŻD; zsrr nie jest nazwą.", ["ZSRR=ussr", "KWŻD=cer"]),
+    ("uk", "СРСР і КВЖД", ["СРСР=ussr", "КВЖД=cer"]),
+    # overlapping entries: the longer name wins, no nested mention of Japan
+    ("pl", "Program Komunistycznej Partii Japonii był radykalny.", ["Komunistycznej Partii Japonii=cpj"]),
+    # casing: a capitalised name needs a capitalised word; a lower-case term takes any case
+    ("pl", "liga narodów to nie Liga Narodów.", ["Liga Narodów=league"]),
+    ("uk", "Повпред прибув, а повпреда чекали.", ["Повпред=polpred", "повпреда=polpred"]),
+    # unknown foreign words fall back to stem + endings
+    ("pl", "Oddziały Chunguzów zaatakowały.", ["Chunguzów=honghuzi"]),
+    # hyphenated names are one word
+    ("uk", "професор університету Цин-Хуа", ["Цин-Хуа=tsinghua"]),
+    # apostrophes: ', ’ and ʼ are the same letter for matching, untouched in the text
+    ("uk", "для з’ясування і зʼясування", ["з’ясування=clarify", "зʼясування=clarify"]),
+    # no false friends: a prefix is not a form (Polak is not Polska)
+    ("pl", "Polak i Japończyk spotkali się.", []),
+    # English: plurals and possessives
+    ("en", "Japan's army entered Manchuria; the USSR's reply came.", ["Japan's=japan", "Manchuria=manchuria", "USSR's=ussr"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), CASES, ids=[c[1][:40] for c in CASES])
+def test_matching(register, code: str, text: str, expected: list[str]) -> None:
+    assert found(register, code, text) == expected
+
+
+def test_mentions_never_overlap_and_keep_text_order(register) -> None:
+    text = "Związek Radziecki, ZSRR, Związku Radzieckiego i Japonii."
+    mentions = Matcher(register, get("pl")).find(text)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))

@@ -1,0 +1,86 @@
+"""Loading the register: errors name the file, the line, the entry and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.base.errors import EditionError
+from edition.base.register import load_register
+from tests.conftest import ROOT
+
+UI = ("en", "pl", "uk")
+GOOD = """\
+- id: Q17
+  kind: place
+  wikidata: Q17
+  coordinates: {lat: 35.0, lon: 136.0}
+  names:
+    pl: {name: Japonia}
+    uk: {name: Японія}
+    en: {name: Japan}
+  definition: {pl: Państwo., uk: Держава., en: A state.}
+"""
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(EditionError) as info:
+        load_register(folder, UI)
+    return [str(p) for p in info.value.problems]
+
+
+def test_the_real_register_loads() -> None:
+    register = load_register(ROOT / "glossary", UI)
+    assert {e.kind for e in register} == {"person", "place", "organisation", "term"}
+    assert register["Q16574"].name("uk") == "Чан Кайши"
+
+
+def test_a_good_entry(tmp_path: Path) -> None:
+    (tmp_path / "places.yml").write_text(GOOD, "utf-8")
+    entry = load_register(tmp_path, UI)["Q17"]
+    assert entry.names["pl"] == ("Japonia",)
+    assert entry.data["coordinates"] == {"lat": 35.0, "lon": 136.0}
+
+
+def test_missing_field_names_entry_field_and_line(tmp_path: Path) -> None:
+    (tmp_path / "places.yml").write_text(GOOD.replace("    uk: {name: Японія}\n", "    uk: {}\n"))
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'places.yml'}:7: entry Q17: names.uk: 'name' is missing"
+    ]
+
+
+def test_wrong_kind(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(GOOD.replace("kind: place", "kind: city"))
+    (msg,) = problems(tmp_path)
+    assert msg.startswith(f"{tmp_path / 'x.yml'}:2: entry Q17: kind: 'city' is not one of")
+
+
+def test_dates_only_for_persons(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(
+        GOOD.replace("  wikidata: Q17\n", '  wikidata: Q17\n  born: "1900"\n')
+    )
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'x.yml'}:4: entry Q17: born: only for a person, not a place"
+    ]
+
+
+def test_missing_definition_language(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(GOOD.replace(", en: A state.", ""))
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'x.yml'}:9: entry Q17: definition: no text for ['en']"
+    ]
+
+
+def test_duplicate_id_across_files(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(GOOD)
+    (tmp_path / "b.yml").write_text(GOOD)
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'b.yml'}:1: entry Q17: duplicate ID (first in {tmp_path / 'a.yml'}:1)"
+    ]
+
+
+def test_malformed_yaml(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("- id: [unclosed\n")
+    (msg,) = problems(tmp_path)
+    assert msg.startswith(f"{tmp_path / 'a.yml'}:") and "malformed YAML" in msg

@@ -1,0 +1,69 @@
+"""Writing the generated files: the build's second process writes the same files as the
+first would, a failure there is reported, stale files are pruned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.build import datafiles, generate, tree, worker
+from edition.build.settings import Settings
+from tests.conftest import ROOT
+
+
+def _tree(base: Path) -> dict[str, bytes]:
+    return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob("*") if p.is_file()}
+
+
+UI = ("en", "pl", "uk")
+
+
+def _background(corpus, base: Path, fork: bool) -> worker.Background:
+    return worker.Background(
+        base / "docs",
+        lambda: generate._encoded(generate.register_pages(corpus, UI)),
+        lambda: datafiles.files(corpus, UI),
+        fork=fork,
+    )
+
+
+def test_the_second_process_writes_the_same_files_as_this_one(tmp_path: Path) -> None:
+    corpus = generate.load(Settings(ROOT, UI))
+    made = {}
+    for fork in (False, True):
+        work = _background(corpus, tmp_path / str(fork), fork)
+        assert (work._process is not None) == fork
+        docs = work.docs_written()
+        work.publish(tmp_path / str(fork) / "site")
+        work.wait()
+        assert docs == set(_tree(tmp_path / str(fork) / "docs"))
+        made[fork] = _tree(tmp_path / str(fork))
+    assert made[True] == made[False]
+    assert "docs/register/persons.pl.md" in made[True]
+    assert "site/register/register.json" in made[True]
+    assert any(rel.startswith("site/assets/edition/search/") for rel in made[True])
+    assert any(rel.startswith("site/assets/edition/popups/") for rel in made[True])
+
+
+def test_a_failure_in_the_second_process_is_reported(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    corpus = generate.load(Settings(ROOT, UI))
+
+    def broken(*args: object) -> None:
+        raise ValueError("no index today")
+
+    monkeypatch.setattr(datafiles.search_index, "build", broken)
+    work = _background(corpus, tmp_path, fork=True)
+    work.docs_written()
+    work.publish(tmp_path / "site")
+    with pytest.raises(worker.BackgroundError, match="no index today"):
+        work.wait()
+    assert work._process is None
+
+
+def test_files_not_generated_again_are_pruned(tmp_path: Path) -> None:
+    tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"1", "gen/b/y.js": b"2", "keep.md": b"3"})
+    tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"4"})
+    assert _tree(tmp_path) == {"gen/a/x.js": b"4", "keep.md": b"3"}

@@ -1,0 +1,71 @@
+"""``python -m edition check``: a verdict, or every problem by file and line, no traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def run_check(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "edition", "--config", str(config), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def test_check_passes_on_the_real_edition() -> None:
+    result = run_check(ROOT / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 2 texts")
+
+
+def test_check_reports_bad_input_without_traceback(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    bad = tmp_path / "seeds" / "manchuria-1920-1934" / "pl.txt"
+    bad.write_bytes(bad.read_bytes() + b"\nzepsuty \xc5 bajt\n")
+    result = run_check(tmp_path / "mkdocs.yml")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{bad}:6: not valid UTF-8 (byte 0xc5)" in result.stderr
+
+
+def test_annotate_prints_mentions_as_json(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.txt"
+    sample.write_text("Rząd Czang Kaj-szeka zerwał stosunki z ZSRR.\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "annotate", "--lang", "pl", str(sample)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert json.loads(result.stdout) == [
+        {"start": 5, "end": 20, "surface": "Czang Kaj-szeka", "ref": "Q16574"},
+        {"start": 39, "end": 43, "surface": "ZSRR", "ref": "Q15180"},
+    ]
+
+
+def test_annotate_with_another_register(tmp_path: Path) -> None:
+    (tmp_path / "reg").mkdir()
+    (tmp_path / "reg" / "a.yml").write_text(
+        "- id: kot\n  kind: term\n  names: {pl: {name: kot}, uk: {name: кіт}, en: {name: cat}}\n"
+        "  definition: {pl: zwierzę, uk: тварина, en: animal}\n",
+        "utf-8",
+    )
+    sample = tmp_path / "sample.txt"
+    sample.write_text("Ala ma kota.", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "annotate", "--lang", "pl", "--register",
+         str(tmp_path / "reg"), str(sample)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    assert json.loads(result.stdout) == [{"start": 7, "end": 11, "surface": "kota", "ref": "kot"}]
