@@ -20,10 +20,10 @@ from pathlib import Path
 import synthetic
 from machine import machine
 
-from edition.annotate import Matcher
-from edition.lang import get
-from edition.morphology import TOKEN
-from edition.register import load_register
+from edition.analysis.annotate import Matcher
+from edition.base.lang import get
+from edition.base.morphology import TOKEN
+from edition.base.register import load_register
 
 
 def measure(glossary: Path, paragraphs: dict[str, list[str]]) -> dict[str, object]:

@@ -31,7 +31,7 @@ import matcher
 import synthetic
 from machine import machine
 
-from edition.site import GENERATED_DIRS
+from edition.build.generate import GENERATED_DIRS
 
 EDITION_OUTPUT = ("site", *(f"docs/{d}" for d in GENERATED_DIRS))
 _CONTENT = re.compile(rb'<article class="md-content__inner md-typeset">(.*)</article>', re.S)

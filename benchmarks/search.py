@@ -31,9 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from edition.config import read_settings  # noqa: E402
-from edition.search import SEARCH_DIR, build, fold, words  # noqa: E402
-from edition.site import load  # noqa: E402
+from edition.base.addresses import SEARCH_DIR  # noqa: E402
+from edition.build.generate import load  # noqa: E402
+from edition.build.settings import read_settings  # noqa: E402
+from edition.derived.search_index import build, fold, words  # noqa: E402
 
 ENGINE = """async qs => {
     const times = [], counts = [];

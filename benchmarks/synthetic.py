@@ -39,10 +39,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from edition import lang  # noqa: E402
-from edition.config import read_settings  # noqa: E402
-from edition.ledger import LEDGER_NAME, Ledger  # noqa: E402
-from edition.site import GENERATED_DIRS, assets, load  # noqa: E402
+from edition.base import lang  # noqa: E402
+from edition.base.ledger import LEDGER_NAME, Ledger  # noqa: E402
+from edition.build.generate import GENERATED_DIRS, assets, load  # noqa: E402
+from edition.build.settings import read_settings  # noqa: E402
 
 UI = ("en", "pl", "uk")
 ORIGINALS = ("pl", "uk")
