@@ -92,12 +92,20 @@ def _cancel_data() -> None:
         _data.pop().cancel()
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+def _source(page: Page) -> Path:
+    """The page's file: every page of the edition is a file under ``docs/`` (the generated
+    ones are written there before MkDocs reads the folder), none is made in memory."""
+    path = page.file.abs_src_path
+    assert path is not None, f"{page.file.src_uri} has no file"
+    return Path(path)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page: a placeholder for its body (see above). An assignment page: the
     teacher's Markdown, then the passages, terms and questions."""
     if page.file.src_uri.startswith(_RAW_HTML_DIRS):
         return _PLACEHOLDERS["<h1" in markdown]
-    found = _assignments.get(Path(page.file.abs_src_path).resolve())
+    found = _assignments.get(_source(page).resolve())
     if found is None:
         return markdown
     return markdown + assignment_pages.page_html(found, _built["corpus"], page.canonical_url or "")
@@ -109,6 +117,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page.content = None
     if not page.file.src_uri.startswith(_RAW_HTML_DIRS):
         return output
-    body, _ = get_data(Path(page.file.abs_src_path).read_text("utf-8"))
+    body, _ = get_data(_source(page).read_text("utf-8"))
     blocks = "\n".join(b.strip("\n") for b in body.split("\n\n") if b.strip())
     return output.replace(_PLACEHOLDERS["<h1" in body], blocks, 1)

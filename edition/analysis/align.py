@@ -47,7 +47,9 @@ def align_lengths(a: list[int], b: list[int]) -> list[Bead]:
                     back[ni][nj] = (i, j)
     beads, i, j = [], len(a), len(b)
     while (i, j) != (0, 0):
-        pi, pj = back[i][j]  # type: ignore[misc]
+        step = back[i][j]
+        assert step is not None  # every cell on the way back from the end was reached
+        pi, pj = step
         beads.append(Bead(tuple(range(pi, i)), tuple(range(pj, j))))
         i, j = pi, pj
     return beads[::-1]

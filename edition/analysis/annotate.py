@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 
@@ -62,6 +63,18 @@ class _Pattern:
     order: int
 
 
+class _Starts(dict[str, tuple[_Pattern, ...]]):
+    """Text form -> the patterns it may start, worked out when the form is first met."""
+
+    def __init__(self, starting: Callable[[str], tuple[_Pattern, ...]]) -> None:
+        super().__init__()
+        self._starting = starting
+
+    def __missing__(self, token: str) -> tuple[_Pattern, ...]:
+        self[token] = found = self._starting(token)
+        return found
+
+
 def _gate(word: str) -> str:
     if len(word) > 1 and word.isupper():
         return "acronym"
@@ -100,7 +113,7 @@ class Matcher:
             for key in first.analysis.lemmas | (first.analysis.stems if first.is_word else set()):
                 self._index[key].append(first)
         # Text form -> the patterns it may start, best first; (pattern word, form) -> accepted.
-        self._starts: dict[str, tuple[_Pattern, ...]] = {}
+        self._starts = _Starts(self._starting)
         self._accepts: dict[tuple[_Word, str], bool] = {}
 
     def _word(self, text: str) -> _Word:
@@ -119,8 +132,7 @@ class Matcher:
         firsts = {w for key in analysis.keys for w in self._index.get(key, ())}
         found = [p for w in firsts if w.accepts(token, analysis) for p in self._groups[w]]
         found.sort(key=lambda p: (-len(p.words), p.order))
-        self._starts[token] = starting = tuple(found)
-        return starting
+        return tuple(found)
 
     def _accepted(self, word: _Word, token: str) -> bool:
         self._accepts[(word, token)] = found = word.accepts(token, self.analyser.analyse(token))
@@ -133,11 +145,7 @@ class Matcher:
         Most tokens start no name: the patterns each token may start are looked up for all
         tokens at once, and only the places where some may start are visited."""
         tokens = TOKEN.findall(text)
-        starting = list(map(self._starts.get, tokens))
-        if None in starting:  # forms not met before
-            for i, found in enumerate(starting):
-                if found is None:
-                    starting[i] = self._starting(tokens[i])
+        starting = list(map(self._starts.__getitem__, tokens))
         matches: list[re.Match[str]] | None = None  # the tokens' offsets, once needed
         accepts = self._accepts
         mentions: list[Mention] = []

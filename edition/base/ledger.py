@@ -71,15 +71,12 @@ class Ledger:
         return cls(int(data.get("next", 1)), entries, list(data.get("retired") or []))
 
     def dump(self) -> str:
-        data = {
-            "next": self.next_number,
-            "paragraphs": {pid: vars(fp) for pid, fp in self.entries.items()},
-            "retired": self.retired,
-        }
+        paragraphs = {pid: vars(fp) for pid, fp in self.entries.items()}
+        data = {"next": self.next_number, "paragraphs": paragraphs, "retired": self.retired}
         strings = [
             *self.entries,
             *self.retired,
-            *(s for fp in data["paragraphs"].values() for s in fp.values()),
+            *(s for fp in paragraphs.values() for s in fp.values()),
         ]
         alike = all(isinstance(s, str) and _EMITTED_ALIKE.fullmatch(s) for s in strings)
         dumper = _FAST_DUMPER if alike else yaml.SafeDumper
@@ -106,9 +103,10 @@ class Ledger:
         self.retired.extend(pid for pid in free if pid not in self.retired)
         entries: dict[str, Fingerprint] = {}
         for i, fp in enumerate(prints):
-            if ids[i] is None:
-                ids[i] = f"p{self.next_number}"
+            pid = ids[i]
+            if pid is None:
+                ids[i] = pid = f"p{self.next_number}"
                 self.next_number += 1
-            entries[ids[i]] = fp
+            entries[pid] = fp
         self.entries = entries
         return [pid for pid in ids if pid is not None]

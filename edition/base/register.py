@@ -7,7 +7,9 @@ definition per language and authority data. Problems name the file, the entry an
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,7 @@ class Entry:
 class Register:
     entries: dict[str, Entry]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
 
     def __len__(self) -> int:
@@ -69,9 +71,7 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
             continue
         if doc.data is None:
             continue  # an empty file is an empty list
-        found = validate(
-            doc, "register", label=lambda path, data=doc.data: _entry_label(data, path)
-        )
+        found = validate(doc, "register", label=partial(_entry_label, doc.data))
         if found:
             problems += found
             continue

@@ -80,6 +80,7 @@ _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"
 _NOT_PLAIN = object()
 
 
+# mypy takes no base chosen at run time ("unsupported dynamic base class").
 class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """PyYAML's safe loader (libyaml's where PyYAML was built with it: ten times faster on a
     large register) that builds plain values by plain recursion.
@@ -234,6 +235,6 @@ def _describe(err: jsonschema.ValidationError) -> str:
         return err.message.replace("is a required property", "is missing")
     if err.validator == "additionalProperties":
         return err.message.replace("Additional properties are not allowed", "unknown field")
-    if err.validator == "enum":
+    if err.validator == "enum" and isinstance(err.validator_value, list):
         return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
     return err.message

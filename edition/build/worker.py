@@ -78,7 +78,9 @@ class Background:
         """Waits for the files under ``docs``; returns their paths."""
         if self._process is None:
             return write_files(self._docs, self._docs_files())
-        return self._receive("docs")
+        written = self._receive("docs")
+        assert isinstance(written, set)  # what ``_run`` sends: ``write_files``' paths
+        return written
 
     def publish(self, target: Path) -> None:
         """The folder to write the site files into (emptied by MkDocs and ready)."""

@@ -260,7 +260,7 @@ def pages(corpus: Corpus, ui: str, default: bool) -> Mapping[str, str]:
     (``default``: the language built at the site's root): path -> Markdown, each page made
     when it is read."""
     lang = _Language(corpus, ui, default)
-    makers = {
+    makers: dict[str, Callable[[], str]] = {
         f"{NAMES_PAGE}.{ui}.md": partial(overview_page, corpus, ui, default),
         f"{MAP_PAGE}.{ui}.md": partial(map_page, lang),
     }

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from edition.base.lang.base import Language
+
+if TYPE_CHECKING:
+    import morfeusz2
 
 
 class Polish(Language):
     @cached_property
-    def _morfeusz(self):
+    def _morfeusz(self) -> morfeusz2.Morfeusz:
         import morfeusz2
 
         return morfeusz2.Morfeusz(separate_numbering=True, whitespace=morfeusz2.SKIP_WHITESPACES)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from edition.base.lang.base import Language
+
+if TYPE_CHECKING:
+    import pymorphy3
 
 
 class Ukrainian(Language):
     @cached_property
-    def _morph(self):
+    def _morph(self) -> pymorphy3.MorphAnalyzer:
         import pymorphy3
 
         return pymorphy3.MorphAnalyzer(lang="uk")
