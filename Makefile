@@ -48,11 +48,12 @@ bundle: $(STAMP)
 check: $(STAMP)
 	$(PY) -m edition check
 
-lint: $(STAMP)
+lint: $(STAMP) node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+	node_modules/.bin/eslint --max-warnings 0 edition/web/assets scripts
 
 ## Run the whole test suite, browser tests included (second command of the README).
 test: $(STAMP) node_modules/.package-lock.json chromium java lint

@@ -97,8 +97,8 @@
     function fallback() {
       field.focus();
       field.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      var ok;
+      try { ok = document.execCommand("copy"); } catch { ok = false; }
       button.focus();
       announce(ok);
     }
