@@ -18,6 +18,7 @@ same set of group pages, so the language switch finds each page in each language
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -67,9 +68,16 @@ def _page(path: str) -> Address:
     return Address(path + PAGE)
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*\Z").match  # what quote() leaves as it is
+
+
+def _segment(part: str) -> str:
+    return part if _PLAIN(part) else quote(part, safe="")
+
+
 def _encoded(path: str, fragment: str) -> str:
-    out = "/".join(p if p in ("", ".", "..") else quote(p, safe="") for p in path.split("/"))
-    return out + (f"#{quote(fragment, safe='')}" if fragment else "")
+    out = "/".join(_segment(p) for p in path.split("/"))
+    return out + (f"#{_segment(fragment)}" if fragment else "")
 
 
 def url(to: Address) -> str:

@@ -7,6 +7,7 @@ written as final ``.html`` paths, relative to the page (MkDocs does not rewrite 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from edition.analysis.annotate import Mention
@@ -24,6 +25,12 @@ from edition.web.popups import host_html
 Page = tuple[Address, str, str]
 
 
+@cache
+def _button(ref: str, kind: str) -> str:
+    """The opening tag of a mention of entry ``ref``: the same for each of its many mentions."""
+    return f'<button class="ed-ref" data-ref="{esc(ref)}" data-kind="{esc(kind)}">'
+
+
 def _mentions_html(
     text: str, start: int, end: int, mentions: list[Mention], register: Register
 ) -> str:
@@ -31,13 +38,10 @@ def _mentions_html(
     for m in mentions:
         if m.start < start or m.end > end:
             continue
-        entry = register[m.ref]
         out.append(esc(text[pos : m.start]))
         # Lean: edition.js builds the popup on first use and makes the button its invoker.
-        out.append(
-            f'<button class="ed-ref" data-ref="{esc(m.ref)}" data-kind="{esc(entry.kind)}">'
-            f"{esc(text[m.start : m.end])}</button>"
-        )
+        out.append(_button(m.ref, register[m.ref].kind))
+        out.append(f"{esc(text[m.start : m.end])}</button>")
         pos = m.end
     out.append(esc(text[pos:end]))
     return "".join(out)
