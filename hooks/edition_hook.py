@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -16,7 +17,7 @@ from mkdocs.utils.meta import get_data
 
 from edition.analysis import assignments
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import PARALLEL_DIR
+from edition.base.addresses import PAGE_DIRS, Address
 from edition.base.errors import EditionError
 from edition.build.generate import generate, generate_assignments
 from edition.build.settings import read_settings
@@ -39,13 +40,32 @@ _assignments: dict[Path, assignments.Assignment] = {}
 # bodies held until then, an 800-text edition's main process took 1.3 GB. The page is the
 # same but for white space between block elements (Markdown puts adjacent top-level blocks
 # on lines of their own).
-_RAW_HTML_DIRS = ("texts/", f"{PARALLEL_DIR}/", "register/")
+_RAW_HTML_DIRS = tuple(f"{folder}/" for folder in PAGE_DIRS)
 # Material adds the page's title as an <h1> when the content has none: the placeholder of a
 # body with its own <h1> says so.
 _PLACEHOLDERS = {
     False: "<!-- EDITION-GENERATED-BODY -->",
     True: "<!-- EDITION-GENERATED-BODY <h1> -->",
 }
+
+
+class SuffixLayout:
+    """mkdocs-static-i18n's suffix layout (``docs/texts/<id>.<ui>.md``; the default language
+    built at the site's root, each other one in a folder named by its code) and MkDocs'
+    front matter, in which the title is YAML data (the overrides print it escaped)."""
+
+    def __init__(self, ui_languages: tuple[str, ...]) -> None:
+        self.default = ui_languages[0]
+
+    def source(self, page: Address, ui: str) -> str:
+        return f"{page.page}.{ui}.md"
+
+    def ui_root(self, ui: str) -> str:
+        return "" if ui == self.default else f"{ui}/"
+
+    def page_file(self, title: str, body: str) -> str:
+        head = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=False)
+        return f"---\n{head}---\n\n{body}"
 
 
 def _nested(config: MkDocsConfig) -> bool:
@@ -59,10 +79,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _cancel_data()
     try:
         settings = read_settings(Path(config.config_file_path))
-        corpus, background = generate(settings)
+        layout = SuffixLayout(settings.ui_languages)
+        corpus, background = generate(settings, layout)
         _built["corpus"] = corpus
         _data.append(background)
-        found = generate_assignments(settings.docs, corpus, settings.ui_languages)
+        found = generate_assignments(settings.docs, corpus, settings.ui_languages, layout)
     except EditionError as exc:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
     _assignments.clear()

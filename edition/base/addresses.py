@@ -1,41 +1,157 @@
-"""Where a register entry's page is: entries are grouped per kind and per index letter of
-their name in the edition's default UI language, one page per group and UI language.
+"""Every public path and fragment of the built site, decided here and nowhere else: the
+README promises that the addresses of texts, sentences and entries are stable and citable.
 
-One MkDocs page per entry and UI language (15,000 pages for a 5,000-entry register) made
-MkDocs' fixed cost per page dominate the build; one page per letter keeps a short, citable
-address (``register/entries/person-c.html#Q17``) that is the same in every UI language, and
-stable while the entry's name in the default language keeps its initial. Every UI language
-has the same set of group pages, so the language switch finds each page in each language.
+An :class:`Address` is a file of the site from the root of one UI language's site (``texts/
+<id>.html``, with its ``#fragment``), as it stands on disk: IDs are not encoded. Links are
+made by :func:`relative` (from one page to another of the same language) and :func:`url`,
+which percent-encode each path segment and the fragment, so that an ID can never end a URL
+or an attribute early; escaping the result for HTML is the web layer's part.
+
+Where a register entry's page is: entries are grouped per kind and per index letter of their
+name in the edition's default UI language, one page per group and UI language. One MkDocs page
+per entry and UI language (15,000 pages for a 5,000-entry register) made MkDocs' fixed cost per
+page dominate the build; one page per letter keeps a short, citable address
+(``register/entries/person-c.html#Q17``) that is the same in every UI language, and stable
+while the entry's name in the default language keeps its initial. Every UI language has the
+same set of group pages, so the language switch finds each page in each language.
 """
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+from urllib.parse import quote
+
 from edition.base.collation import OTHER, collation
 from edition.base.register import Entry, Register
 
-# The folders and pages of the built site, from its root, without ".html" for pages.
-TEXTS_DIR = "texts"  # reading pages and the catalogue (texts/index)
-PARALLEL_DIR = "parallel"
-REGISTER_DIR = "register"
-ENTRY_DIR = "register/entries"
-NAMES_PAGE = "register/names"
-MAP_PAGE = "register/map"
-TERM_PAGE = "register/glossary"
+PAGE = ".html"
+_TEXTS_DIR = "texts"  # reading pages and the catalogue (texts/index)
+_PARALLEL_DIR = "parallel"
+_REGISTER_DIR = "register"
+_ENTRY_DIR = "register/entries"
+ASSIGNMENTS_DIR = "assignments"  # under ``docs`` and in the site
 # The index page of each kind of entry; glossary terms keep the glossary page.
-INDEX_PAGES = {
+_INDEX_PAGES = {
     "person": "register/persons",
     "place": "register/places",
     "organisation": "register/organisations",
-    "term": TERM_PAGE,
+    "term": "register/glossary",
 }
-SEARCH_PAGE = "search"
-ASSIGNMENTS_DIR = "assignments"
 # Data files, written once at the site's root for every UI language.
 ASSETS_DIR = "assets/edition"
 POPUP_DIR = "assets/edition/popups"
 SEARCH_DIR = "assets/edition/search"
-DATA_DIR = REGISTER_DIR  # the open data, beside the default language's index pages
-OPEN_DATA = {"json": "register.json", "csv": "register.csv", "schema": "register.schema.json"}
+# The folders the build generates pages into (under ``docs``), and with the assets'.
+PAGE_DIRS = (_TEXTS_DIR, _PARALLEL_DIR, _REGISTER_DIR)
+GENERATED_DIRS = (*PAGE_DIRS, ASSETS_DIR)
+_OPEN_DATA = {"json": "register.json", "csv": "register.csv", "schema": "register.schema.json"}
+OPEN_DATA_KINDS = tuple(_OPEN_DATA)
+
+
+class Address(NamedTuple):
+    """A file of the site (from a UI language's root, unencoded) and a fragment in it."""
+
+    path: str
+    fragment: str = ""
+
+    def at(self, fragment: str) -> Address:
+        return self._replace(fragment=fragment)
+
+    @property
+    def page(self) -> str:
+        """The path without its ``.html``: what source files and front matter are named by."""
+        return self.path.removesuffix(PAGE)
+
+
+def _page(path: str) -> Address:
+    return Address(path + PAGE)
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*\Z").match  # what quote() leaves as it is
+
+
+def _segment(part: str) -> str:
+    return part if _PLAIN(part) else quote(part, safe="")
+
+
+def _encoded(path: str, fragment: str) -> str:
+    out = "/".join(_segment(p) for p in path.split("/"))
+    return out + (f"#{_segment(fragment)}" if fragment else "")
+
+
+def url(to: Address) -> str:
+    """``to`` as a URL from the root of its UI language's site."""
+    return _encoded(to.path, to.fragment)
+
+
+def up(from_path: str) -> str:
+    """The way from the folder of ``from_path`` (a site path) to the site's root: ``../..``."""
+    return "../" * from_path.count("/")
+
+
+def relative(from_page: Address | str, to: Address) -> str:
+    """The URL of ``to`` from ``from_page`` (an :class:`Address` or a site path); a link to a
+    fragment of ``from_page`` itself is the fragment alone."""
+    here = from_page.path if isinstance(from_page, Address) else from_page
+    if to.path == here and to.fragment:
+        return _encoded("", to.fragment)
+    folder, target = here.split("/")[:-1], to.path.split("/")
+    n = 0
+    while n < len(folder) and n < len(target) - 1 and folder[n] == target[n]:
+        n += 1
+    return _encoded("/".join([".."] * (len(folder) - n) + target[n:]), to.fragment)
+
+
+def reading(text_id: str) -> Address:
+    """A text's reading page; a sentence or paragraph is ``reading(id).at("p3s2")``."""
+    return _page(f"{_TEXTS_DIR}/{text_id}")
+
+
+def parallel(text_id: str) -> Address:
+    """A text's parallel view (original beside its translations)."""
+    return _page(f"{_PARALLEL_DIR}/{text_id}")
+
+
+def catalogue() -> Address:
+    return _page(f"{_TEXTS_DIR}/index")
+
+
+def search() -> Address:
+    return _page("search")
+
+
+def names() -> Address:
+    """The index's overview page."""
+    return _page(f"{_REGISTER_DIR}/names")
+
+
+def map_page() -> Address:
+    return _page(f"{_REGISTER_DIR}/map")
+
+
+def index_kinds() -> tuple[str, ...]:
+    """The kinds of entry that have an index page."""
+    return tuple(_INDEX_PAGES)
+
+
+def index(kind: str) -> Address:
+    """The index page of one kind of entry (glossary terms: the glossary)."""
+    return _page(_INDEX_PAGES[kind])
+
+
+def assignment(name: str) -> Address:
+    return _page(f"{ASSIGNMENTS_DIR}/{name}")
+
+
+def open_data(kind: str) -> Address:
+    """An open-data file (``json``, ``csv``, ``schema``), beside the default language's index
+    pages: written once, at the site's root."""
+    return Address(f"{_REGISTER_DIR}/{_OPEN_DATA[kind]}")
+
+
+def popup_shard(ui: str, k: int) -> Address:
+    return Address(f"{POPUP_DIR}/{ui}/{k}.js")
 
 
 def slug(letter: str) -> str:
@@ -52,28 +168,29 @@ def group_of(entry: Entry) -> tuple[str, str]:
     return entry.kind, collation(entry.default_ui).letter(entry.name(entry.default_ui))
 
 
-def group_page(kind: str, letter: str) -> str:
-    """The group page's path from the site's root, without ``.html``."""
-    return f"{ENTRY_DIR}/{kind}-{slug(letter)}"
+def group(kind: str, letter: str) -> Address:
+    """The page of one group of entries."""
+    return _page(f"{_ENTRY_DIR}/{kind}-{slug(letter)}")
 
 
-def _href(kind: str, letter: str, entry_id: str) -> str:
-    return f"{group_page(kind, letter)}.html#{entry_id}"
+def any_group() -> Address:
+    """A page in the folder of every group page: for links made once for all of them."""
+    return group("person", "")
 
 
-def entry_href(entry: Entry) -> str:
-    """The entry's address from the site's root: its group page and its section's ID."""
-    return _href(*group_of(entry), entry.id)
+def entry(e: Entry) -> Address:
+    """The entry's address: its group page and its section's ID."""
+    return group(*group_of(e)).at(e.id)
 
 
-def hrefs(groups: dict[tuple[str, str], list[Entry]]) -> dict[str, str]:
-    """Entry ID -> :func:`entry_href` of every entry of ``groups`` (:func:`by_group`)."""
-    return {e.id: _href(kind, letter, e.id) for (kind, letter), es in groups.items() for e in es}
+def entries(groups: dict[tuple[str, str], list[Entry]]) -> dict[str, Address]:
+    """Entry ID -> :func:`entry` of every entry of ``groups`` (:func:`by_group`)."""
+    return {e.id: group(kind, letter).at(e.id) for (kind, letter), es in groups.items() for e in es}
 
 
 def by_group(register: Register) -> dict[tuple[str, str], list[Entry]]:
     """(kind, letter) -> the entries of that group, in register order."""
     out: dict[tuple[str, str], list[Entry]] = {}
-    for entry in register:
-        out.setdefault(group_of(entry), []).append(entry)
+    for e in register:
+        out.setdefault(group_of(e), []).append(e)
     return out

@@ -1,9 +1,9 @@
-"""Writes the generated pages of an edition into the MkDocs ``docs`` folder.
+"""Writes the generated pages of an edition into the site builder's ``docs`` folder.
 
-Generated Markdown goes to a git-ignored folder under ``docs/`` in the suffix layout
-mkdocs-static-i18n expects (``texts/<id>.<lang>.md``): files made in memory crash
-or are dropped by that plugin (see the project notes). A file is written only when its
-content changed, so ``mkdocs serve`` does not rebuild in a loop.
+Where a page's source file goes and what it holds besides its body is the face's
+:class:`Layout` (the MkDocs face's is mkdocs-static-i18n's suffix layout): the core knows
+each page's address (``edition.base.addresses``), title and body. A file is written only
+when its content changed, so ``mkdocs serve`` does not rebuild in a loop.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import gc
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from edition.analysis import assignments
 from edition.analysis.corpus import PARALLEL_FROM, Corpus, annotate_corpus
-from edition.base.addresses import ASSIGNMENTS_DIR, PARALLEL_DIR, SEARCH_PAGE
+from edition.base.addresses import ASSETS_DIR, ASSIGNMENTS_DIR, GENERATED_DIRS, Address
 from edition.base.errors import EditionError, Problem
 from edition.base.ledger import LEDGER_NAME
 from edition.base.register import load_register
@@ -29,9 +30,26 @@ from edition.build.worker import Background
 from edition.web import assignments as assignment_pages
 from edition.web import entry_sections, reading
 from edition.web import register_pages as register_web
+from edition.web.reading import Page
 from edition.web.search_page import search_page
 
-GENERATED_DIRS = ("texts", "parallel", "register", "assets/edition")
+
+class Layout(Protocol):
+    """How the face's site builder lays out the pages of each UI language."""
+
+    def source(self, page: Address, ui: str) -> str:
+        """The source file of ``page`` in UI language ``ui``, relative to ``docs``."""
+        ...
+
+    def ui_root(self, ui: str) -> str:
+        """The folder of UI language ``ui``'s pages from the built site's root: ``""`` or a
+        path ending in ``/``."""
+        ...
+
+    def page_file(self, title: str, body: str) -> str:
+        """The content of a page's source file: its ``title`` (plain text, data) and its
+        ``body`` (HTML)."""
+        ...
 
 
 def load(settings: Settings) -> Corpus:
@@ -56,26 +74,36 @@ def load(settings: Settings) -> Corpus:
         return annotate_corpus(texts, register)
 
 
-def text_pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str, str]]:
+    for address, title, body in pages:
+        yield layout.source(address, ui), layout.page_file(title, body)
+
+
+def _text_pages(corpus: Corpus, ui: str) -> Iterator[Page]:
+    yield reading.catalogue_page(corpus.texts, ui)
+    for text in corpus.texts:
+        yield reading.reading_page(corpus, text, ui)
+        if text.translations:
+            yield reading.parallel_page(corpus, text, ui)
+    yield search_page(corpus, ui)
+
+
+def text_pages(
+    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout
+) -> Iterator[tuple[str, str]]:
     """The catalogue, the reading pages and parallel views, the search page: (path relative
-    to ``docs``, Markdown), one at a time (all the pages of a large edition at once would
+    to ``docs``, content), one at a time (all the pages of a large edition at once would
     take gigabytes)."""
     for ui in ui_languages:
-        yield f"texts/index.{ui}.md", reading.catalogue_page(corpus.texts, ui)
-        for text in corpus.texts:
-            yield f"texts/{text.id}.{ui}.md", reading.reading_page(corpus, text, ui)
-            if text.translations:
-                yield (
-                    f"{PARALLEL_DIR}/{text.id}.{ui}.md",
-                    reading.parallel_page(corpus, text, ui),
-                )
-        yield f"{SEARCH_PAGE}.{ui}.md", search_page(corpus, ui)
+        yield from _files(layout, ui, _text_pages(corpus, ui))
 
 
-def register_pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+def register_pages(
+    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout
+) -> Iterator[tuple[str, str]]:
     """The index pages, the entry pages, the map and the overview."""
     for ui in ui_languages:
-        yield from register_web.pages(corpus, ui, default=ui == ui_languages[0]).items()
+        yield from _files(layout, ui, register_web.pages(corpus, ui, layout.ui_root(ui)))
     entry_sections.release()
 
 
@@ -83,13 +111,13 @@ def assets() -> dict[str, bytes]:
     """The browser-side files of the edition (scripts, styles, vendored shims)."""
     folder = Path(str(resources.files("edition").joinpath("web", "assets")))
     return {
-        f"assets/edition/{f.relative_to(folder).as_posix()}": f.read_bytes()
+        f"{ASSETS_DIR}/{f.relative_to(folder).as_posix()}": f.read_bytes()
         for f in sorted(folder.rglob("*"))
         if f.is_file()
     }
 
 
-def generate(settings: Settings) -> tuple[Corpus, Background]:
+def generate(settings: Settings, layout: Layout) -> tuple[Corpus, Background]:
     """Load the edition and bring the generated pages and assets under ``docs`` up to date.
 
     The register's pages are written by the build's second process (``background``) while
@@ -108,13 +136,13 @@ def generate(settings: Settings) -> tuple[Corpus, Background]:
     ui = settings.ui_languages
     background = Background(
         settings.docs,
-        lambda: _encoded(register_pages(corpus, ui)),
+        lambda: _encoded(register_pages(corpus, ui, layout)),
         lambda: datafiles.files(corpus, ui),
         fork=len(corpus.texts) >= PARALLEL_FROM,
     )
     try:
         kept = write_files(settings.docs, assets().items())
-        kept |= write_files(settings.docs, _encoded(text_pages(corpus, ui)))
+        kept |= write_files(settings.docs, _encoded(text_pages(corpus, ui, layout)))
         kept |= background.docs_written()
     except BaseException:
         background.cancel()
@@ -137,16 +165,17 @@ def write_lock(docs: Path, lock: assignments.Lock) -> None:
 
 
 def generate_assignments(
-    docs: Path, corpus: Corpus, ui_languages: tuple[str, ...]
+    docs: Path, corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout
 ) -> list[assignments.Assignment]:
     """Load and check the assignments, write their index pages (one per UI language) and
     bring the passage lock up to date; raises EditionError naming every bad reference."""
     found = assignments.load_assignments(docs, corpus, ui_languages)
     files = {
-        f"{ASSIGNMENTS_DIR}/{assignments.INDEX}.{ui}.md": assignment_pages.index_page(
-            found, ui, ui_languages[0]
-        ).encode()
+        rel: content.encode()
         for ui in ui_languages
+        for rel, content in _files(
+            layout, ui, iter([assignment_pages.index_page(found, ui, ui_languages[0])])
+        )
     }
     sync_tree(docs, (), files)
     write_lock(docs, assignments.merged_lock(assignments.read_lock(docs), found))

@@ -15,8 +15,7 @@ from importlib import resources
 from typing import Any
 
 from edition.analysis.corpus import Corpus, Occurrence
-from edition.base.addresses import DATA_DIR, PARALLEL_DIR
-from edition.base.addresses import OPEN_DATA as FILES
+from edition.base.addresses import open_data, parallel, reading, relative, url
 
 _DATA_KEYS = ("wikidata", "geonames", "born", "died", "coordinates")
 
@@ -39,7 +38,8 @@ def _occurrences(occurrences: list[Occurrence]) -> list[dict[str, Any]]:
             version, text = occ.version, occ.text
             original = version is text.original
             shared = {"text": text.id, "lang": version.lang, "original": original}
-            page = f"{'texts' if original else PARALLEL_DIR}/{text.id}.html#"
+            # anchors are ledger IDs (p3s2): the fragment needs no encoding
+            page = url((reading if original else parallel)(text.id)) + "#"
         start, end = occ.mention.start, occ.mention.end
         out.append(
             {
@@ -59,7 +59,7 @@ def _occurrences(occurrences: list[Occurrence]) -> list[dict[str, Any]]:
 def _head(corpus: Corpus, ui_languages: tuple[str, ...]) -> dict[str, Any]:
     """The export but for its entries."""
     return {
-        "$schema": FILES["schema"],
+        "$schema": relative(open_data("json"), open_data("schema")),
         "ui_languages": list(ui_languages),
         "texts": [
             {
@@ -125,7 +125,7 @@ def files(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, 
         table.truncate()
     json_text = b"".join([head[:-1].encode(), b',"entries":[', b",".join(entries), b"]}\n"])
     del entries
-    yield f"{DATA_DIR}/{FILES['json']}", json_text
+    yield open_data("json").path, json_text
     del json_text
-    yield f"{DATA_DIR}/{FILES['csv']}", b"".join(rows)
-    yield f"{DATA_DIR}/{FILES['schema']}", schema_text().encode()
+    yield open_data("csv").path, b"".join(rows)
+    yield open_data("schema").path, schema_text().encode()

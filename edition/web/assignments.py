@@ -8,14 +8,15 @@ from typing import Any
 
 import segno
 
-from edition.analysis.assignments import AssignedPassage, Assignment
+from edition.analysis.assignments import INDEX, AssignedPassage, Assignment
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import PARALLEL_DIR, entry_href
+from edition.base.addresses import Address, entry, parallel, reading, up
+from edition.base.addresses import assignment as assignment_address
 from edition.base.sources import Paragraph, Sentence, Version
 from edition.base.strings import ui_strings
-from edition.web import reading
-from edition.web.html import esc, front_matter
-from edition.web.popups import popups_html
+from edition.web.html import esc, href
+from edition.web.popups import host_html
+from edition.web.reading import Page, sentences_html
 
 
 def passage_label(ref: str, s: dict[str, Any]) -> str:
@@ -40,12 +41,12 @@ def _excerpt(par: Paragraph, keep: list[bool], mentions: list) -> tuple[Paragrap
     return part, moved
 
 
-def _version_html(corpus: Corpus, item: AssignedPassage, version: Version) -> tuple[str, list[str]]:
-    """The passage in ``version``: its paragraphs, and the register entries they mention."""
+def _version_html(corpus: Corpus, item: AssignedPassage, version: Version) -> str:
+    """The passage in ``version``: its paragraphs."""
     text, ids = item.text, set(item.passage.ids)
     mentions = corpus.of(text, version)
     aligned = corpus.alignment(text, version) if version is not text.original else None
-    out, refs = [], []
+    out = []
     for k, (orig, par) in enumerate(zip(text.original.paragraphs, version.paragraphs, strict=True)):
         if orig.id in ids:
             keep = [True] * len(par.sentences)
@@ -56,44 +57,40 @@ def _version_html(corpus: Corpus, item: AssignedPassage, version: Version) -> tu
         if not any(keep):
             continue
         part, ms = _excerpt(par, keep, mentions.get(par.id, []))
-        refs += [m.ref for m in ms]
-        attrs = [f'data-s="{x.id}"' for x in part.sentences]
+        attrs = [f'data-s="{esc(x.id)}"' for x in part.sentences]
         out.append(
-            f'<div class="ed-para"><span class="ed-pid" aria-hidden="true">{orig.id}</span>'
-            f'<p class="ed-p">{reading.sentences_html(part, ms, corpus.register, attrs)}</p></div>'
+            f'<div class="ed-para"><span class="ed-pid" aria-hidden="true">{esc(orig.id)}</span>'
+            f'<p class="ed-p">{sentences_html(part, ms, corpus.register, attrs)}</p></div>'
         )
-    return "".join(out), refs
+    return "".join(out)
 
 
-def _passage_html(corpus: Corpus, item: AssignedPassage, ui: str) -> tuple[str, list[str]]:
+def _passage_html(corpus: Corpus, item: AssignedPassage, ui: str, here: Address) -> str:
     s = ui_strings(ui)
     text = item.text
     title = text.meta["title"][ui]
-    frag = f"#{item.ref}"
-    links = [f'<a href="../texts/{text.id}.html{frag}">{esc(s["reading_view"])}</a>']
+    links = [f'<a href="{href(here, reading(text.id).at(item.ref))}">{esc(s["reading_view"])}</a>']
     if text.translations:
         links.append(
-            f'<a href="../{PARALLEL_DIR}/{text.id}.html{frag}">{esc(s["parallel_view"])}</a>'
+            f'<a href="{href(here, parallel(text.id).at(item.ref))}">{esc(s["parallel_view"])}</a>'
         )
     versions = [text.original]
     if ui in text.translations:
         versions.append(text.translations[ui])
-    blocks, refs = [], []
+    blocks = []
     for v in versions:
-        body, found = _version_html(corpus, item, v)
-        refs += found
+        body = _version_html(corpus, item, v)
         key = "original_label" if v is text.original else "translation_label"
         label = s[key].format(language=s["languages"][v.lang])
         blocks.append(
-            f'<div class="ed-excerpt" lang="{v.lang}">'
-            f'<p class="ed-excerpt-label" lang="{ui}">{esc(label)}</p>{body}</div>'
+            f'<div class="ed-excerpt" lang="{esc(v.lang)}">'
+            f'<p class="ed-excerpt-label" lang="{esc(ui)}">{esc(label)}</p>{body}</div>'
         )
     note = f'<p class="ed-passage-note">{esc(item.note)}</p>' if item.note else ""
     return (
-        f'<section class="ed-passage" data-text="{text.id}" data-range="{item.ref}">'
+        f'<section class="ed-passage" data-text="{esc(text.id)}" data-range="{esc(item.ref)}">'
         f"<h3>{esc(title)}, {esc(passage_label(item.ref, s))}</h3>{note}"
-        f'<p class="ed-views">{" · ".join(links)}</p>' + "".join(blocks) + "</section>",
-        refs,
+        f'<p class="ed-views">{" · ".join(links)}</p>' + "".join(blocks) + "</section>"
     )
 
 
@@ -110,16 +107,13 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     ui = assignment.ui
     s = ui_strings(ui)
     t = esc
-    parts, refs = [], []
-    for item in assignment.passages:
-        html, found = _passage_html(corpus, item, ui)
-        parts.append(html)
-        refs += found
-    out = [f'<div class="ed-assignment" lang="{ui}">']
+    here = assignment_address(assignment.name)
+    parts = [_passage_html(corpus, item, ui, here) for item in assignment.passages]
+    out = [f'<div class="ed-assignment" lang="{t(ui)}">']
     if public_url:
         out.append(
             f'<figure class="ed-qr">{qr_svg(public_url, s["qr_label"])}'
-            f'<figcaption>{t(s["worksheet_online"])}: <a href="{public_url}">{t(public_url)}</a>'
+            f'<figcaption>{t(s["worksheet_online"])}: <a href="{t(public_url)}">{t(public_url)}</a>'
             "</figcaption></figure>"
         )
     out += [
@@ -130,7 +124,7 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     ]
     if assignment.terms:
         items = "".join(
-            f'<dt><a href="../{entry_href(e)}">{t(e.name(ui))}</a></dt>'
+            f'<dt><a href="{href(here, entry(e))}">{t(e.name(ui))}</a></dt>'
             f"<dd>{t(e.definition.get(ui, ''))}</dd>"
             for e in (corpus.register[x] for x in assignment.terms)
         )
@@ -148,15 +142,16 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
             f'<section class="ed-questions"><h2>{t(s["questions"])}</h2><ol>{items}</ol></section>'
         )
     out.append("</div>")
-    popups = popups_html(list(dict.fromkeys(refs)), corpus.register, ui, "../")
+    popups = host_html(corpus.register, ui, up(here.path))
     return "\n\n" + "\n".join(out) + "\n\n" + popups + "\n"
 
 
-def index_page(assignments: list[Assignment], ui: str, default: str) -> str:
+def index_page(assignments: list[Assignment], ui: str, default: str) -> Page:
     """The list of assignments shown in UI language ``ui``: each in ``ui`` where the teacher
     wrote it so, else in the default language (as mkdocs-static-i18n falls back)."""
     s = ui_strings(ui)
     t = esc
+    here = assignment_address(INDEX)
     shown: dict[str, Assignment] = {}
     for a in assignments:
         if a.ui == ui or (a.ui == default and a.name not in shown):
@@ -168,8 +163,8 @@ def index_page(assignments: list[Assignment], ui: str, default: str) -> str:
             f"{t(p.text.meta['title'][ui])}, {t(passage_label(p.ref, s))}" for p in a.passages
         )
         rows.append(
-            f'<tr><td><a href="{name}.html" hreflang="{a.ui}">{t(a.title)}</a></td>'
-            f"<td>{where}</td><td>{len(a.questions)}</td></tr>"
+            f'<tr><td><a href="{href(here, assignment_address(name))}" hreflang="{t(a.ui)}">'
+            f"{t(a.title)}</a></td><td>{where}</td><td>{len(a.questions)}</td></tr>"
         )
     head = "".join(f"<th>{t(s[k])}</th>" for k in ("title", "passages", "questions"))
     table = (
@@ -179,8 +174,11 @@ def index_page(assignments: list[Assignment], ui: str, default: str) -> str:
         else f"<p>{t(s['no_assignments'])}</p>"
     )
     return (
-        front_matter(title=s["assignments"])
-        + f"<h1>{t(s['assignments'])}</h1>\n\n<p>{t(s['assignments_intro'])}</p>\n\n"
-        + table
-        + "\n"
+        here,
+        s["assignments"],
+        (
+            f"<h1>{t(s['assignments'])}</h1>\n\n<p>{t(s['assignments_intro'])}</p>\n\n"
+            + table
+            + "\n"
+        ),
     )

@@ -23,7 +23,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from edition.analysis.corpus import Corpus, Occurrence
-from edition.base.addresses import PARALLEL_DIR, by_group
+from edition.base.addresses import any_group, by_group, entry, parallel, reading, relative
 from edition.base.register import Entry
 from edition.base.sources import Text
 from edition.base.strings import ui_strings
@@ -116,13 +116,13 @@ def _names(kept: _Kept, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
             f" ({', '.join(_html(v) for v in variants)})" if variants else ""
         )
         rows.append(
-            f'<dt>{_field(f"L{kept.languages[code]}")}</dt><dd lang="{_lit(code)}">{value}</dd>'
+            f'<dt>{_field(f"L{kept.languages[code]}")}</dt><dd lang="{_html(code)}">{value}</dd>'
         )
     table = f'<dl class="ed-meta">{"".join(rows)}</dl>'
     if forms:
         found = "".join(
             f"<dt>{_field(f'L{kept.languages[code]}')}</dt>"
-            f'<dd lang="{_lit(code)}">{", ".join(_html(f) for f in found)}</dd>'
+            f'<dd lang="{_html(code)}">{", ".join(_html(f) for f in found)}</dd>'
             for code, found in forms.items()
         )
         table += f"<h3>{_field('forms_in_texts')}</h3>" + f'<dl class="ed-meta">{found}</dl>'
@@ -130,7 +130,7 @@ def _names(kept: _Kept, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
 
 
 def _occurrences(
-    kept: _Kept, entry: Entry, occurrences: list[Occurrence]
+    kept: _Kept, e: Entry, occurrences: list[Occurrence]
 ) -> tuple[list[str], dict[str, dict[str, None]], int]:
     """The "in texts" list and a section per text; the forms found per language; the
     number of texts. One pass over the occurrences, which the corpus lists text by text,
@@ -158,8 +158,8 @@ def _occurrences(
             context = _field(f"k{lang}")
             found = forms.setdefault(version.lang, {})
         anchor = occ.anchors[0]
-        if "%" in anchor:  # an ID from a hand-edited ledger: all but never
-            anchor = _lit(anchor)
+        if not anchor.isalnum():  # an ID from a hand-edited ledger: all but never
+            anchor = _html(anchor)
         left, match, right = kwic(occ)
         found[match] = None
         raw = left + match + right
@@ -170,19 +170,20 @@ def _occurrences(
             f"{left}<mark>{match}</mark>{right}</span></li>"
         )
     parts = []
+    here, ref = entry(e), _html(e.id)
     if len(groups) > 1:
         texts = ", ".join(
-            f'<a href="#{entry.id}-text-{_lit(text.id)}">{_field(f"t{kept.texts[text.id]}")}</a>'
+            f'<a href="{_html(relative(here, here.at(f"{e.id}-text-{text.id}")))}">'
+            f"{_field(f't{kept.texts[text.id]}')}</a>"
             for text, _ in groups
         )
         parts.append(f'<p class="ed-in-texts">{_field("in_texts")}: {texts}</p>')
     for text, versions in groups:
-        tid = _lit(text.id)
-        heading = f"{entry.id}-text-{tid}"
+        heading = _html(f"{e.id}-text-{text.id}")
         parts.append(
             # named by the text and the entry: landmarks on a page need unique names
-            f'<section class="ed-occ-text" aria-labelledby="{heading} {entry.id}-name">'
-            f'<h4 id="{heading}"><a href="../../texts/{tid}.html">'
+            f'<section class="ed-occ-text" aria-labelledby="{heading} {ref}-name">'
+            f'<h4 id="{heading}"><a href="{_html(relative(here, reading(text.id)))}">'
             f"{_field(f't{kept.texts[text.id]}')}</a></h4>"
         )
         for h5, *lines in versions:
@@ -222,17 +223,19 @@ def words(corpus: Corpus, ui: str) -> dict[bytes, bytes]:
         out = {key: esc(s[key]) for key in ("names_label", "forms_in_texts", "mentions")}
         out |= {key: esc(s[key]) for key in ("in_texts", "original", "translation")}
         # a line's link: to the reading page for the original, to the parallel view (at the
-        # original sentence it renders) for a translation
+        # original sentence it renders) for a translation; every group page is in one folder
+        here = any_group()
         for role, view in (("original", "reading_view"), ("translation", "parallel_view")):
             out[f"l{role[0]}"] = f'" aria-label="{esc(s[view])} '
         for k, text in enumerate(corpus.texts):
             out[f"t{k}"] = esc(text.meta["title"][ui])
             for j, version in enumerate(text.versions):
-                page = "texts" if version is text.original else PARALLEL_DIR
-                out[f"a{k}.{j}"] = f'<li><a class="ed-occ-link" href="../../{page}/{text.id}.html#'
+                page = (reading if version is text.original else parallel)(text.id)
+                link = esc(relative(here, page))
+                out[f"a{k}.{j}"] = f'<li><a class="ed-occ-link" href="{link}#'
         for code, n in kept.languages.items():
             out[f"L{n}"] = esc(s["languages"].get(code, code))
-            out[f"k{n}"] = f'</a> <span class="ed-kwic" lang="{code}">'
+            out[f"k{n}"] = f'</a> <span class="ed-kwic" lang="{esc(code)}">'
         kept.words[ui] = {key.encode(): value.encode() for key, value in out.items()}
     return kept.words[ui]
 

@@ -1,16 +1,18 @@
 """The one escaping rule of the web layer, and what several page builders share.
 
-Every value that comes from a file (a title, a name, a definition, a text, an ID) reaches
-HTML through :func:`esc`, in element content and in attribute values alike.
+Every value that comes from a file (a title, a name, a definition, a text, an ID, an
+interface string) reaches HTML through :func:`esc`, in element content and in attribute
+values alike (every attribute value is double-quoted). A link is :func:`href`: the address
+percent-encoded by ``edition.base.addresses``, then escaped.
 """
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
-import yaml
-
+from edition.base.addresses import Address, relative
 from edition.base.register import Entry
 
 
@@ -19,12 +21,9 @@ def esc(value: str) -> str:
     return escape(value, quote=True)
 
 
-def front_matter(**fields: Any) -> str:
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n"
-
-
-def _t(text: str) -> str:
-    return escape(text, quote=False)
+def href(here: Address | str, to: Address) -> str:
+    """The escaped URL of ``to`` from page ``here``, for an ``href`` attribute."""
+    return esc(relative(here, to))
 
 
 def dates(entry: Entry, s: dict[str, Any]) -> str:
@@ -39,9 +38,12 @@ def dates(entry: Entry, s: dict[str, Any]) -> str:
 
 
 def authority_links(entry: Entry) -> list[str]:
+    """Links to the entry's records in Wikidata and GeoNames."""
     links = []
     if entry.wikidata:
-        links.append(f'<a href="https://www.wikidata.org/wiki/{entry.wikidata}">Wikidata</a>')
+        url = f"https://www.wikidata.org/wiki/{quote(str(entry.wikidata), safe='')}"
+        links.append(f'<a href="{esc(url)}">Wikidata</a>')
     if entry.data.get("geonames"):
-        links.append(f'<a href="https://www.geonames.org/{entry.data["geonames"]}">GeoNames</a>')
+        url = f"https://www.geonames.org/{quote(str(entry.data['geonames']), safe='')}"
+        links.append(f'<a href="{esc(url)}">GeoNames</a>')
     return links

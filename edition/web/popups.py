@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable
 from math import ceil
 
-from edition.base.addresses import POPUP_DIR, entry_href
+from edition.base.addresses import entry, popup_shard, url
 from edition.base.register import Entry, Register
 from edition.base.strings import ui_strings
 from edition.web.html import authority_links, dates, esc
@@ -45,21 +45,22 @@ def shard_of(entry_id: str, shards: int) -> int:
 def host_html(register: Register, ui: str, to_root: str) -> str:
     """The element popups are built into; says where their data and the UI root are."""
     return (
-        f'<div class="ed-popups" data-ui="{ui}" data-root="{to_root}"'
+        f'<div class="ed-popups" data-ui="{esc(ui)}" data-root="{esc(to_root)}"'
         f' data-shards="{shard_count(register)}"></div>'
     )
 
 
-def popup_html(entry: Entry, ui: str, to_root: str) -> str:
-    """The popup of one entry: name, kind and dates, definition, index and authority links."""
+def popup_html(e: Entry, ui: str) -> str:
+    """The popup of one entry: name, kind and dates, definition, index and authority links
+    (the site's own relative to the UI language's root)."""
     s = ui_strings(ui)
-    ref, name = entry.id, entry.name(ui)
-    facts = [esc(s["kinds"][entry.kind])]
-    if dates(entry, s):
-        facts.append(esc(dates(entry, s)))
+    ref, name = esc(e.id), e.name(ui)
+    facts = [esc(s["kinds"][e.kind])]
+    if dates(e, s):
+        facts.append(esc(dates(e, s)))
     links = [
-        f'<a href="{to_root}{entry_href(entry)}">{esc(s["index_entry"])}</a>',
-        *authority_links(entry),
+        f'<a href="{esc(url(entry(e)))}">{esc(s["index_entry"])}</a>',
+        *authority_links(e),
     ]
     return (
         f'<div popover id="ref-{ref}" class="ed-popup" role="dialog" aria-label="{esc(name)}">'
@@ -67,15 +68,9 @@ def popup_html(entry: Entry, ui: str, to_root: str) -> str:
         f' popovertargetaction="hide" aria-label="{esc(s["close"])}">×</button>'
         f'<p class="ed-popup-name"><strong>{esc(name)}</strong></p>'
         f'<p class="ed-popup-facts">{" · ".join(facts)}</p>'
-        f'<p class="ed-popup-def">{esc(entry.definition.get(ui, ""))}</p>'
+        f'<p class="ed-popup-def">{esc(e.definition.get(ui, ""))}</p>'
         f'<p class="ed-popup-links">{" · ".join(links)}</p></div>'
     )
-
-
-def popups_html(refs: list[str], register: Register, ui: str, to_root: str) -> str:
-    """One popup per entry mentioned on the page, however often it is mentioned."""
-    out = [popup_html(register[ref], ui, to_root) for ref in refs]
-    return '<div class="ed-popups">\n' + "\n".join(out) + "\n</div>"
 
 
 def files(register: Register, ui_languages: Iterable[str]) -> dict[str, bytes]:
@@ -84,9 +79,10 @@ def files(register: Register, ui_languages: Iterable[str]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for ui in ui_languages:
         shards: list[dict[str, str]] = [{} for _ in range(n)]
-        for entry in register.entries.values():
-            shards[shard_of(entry.id, n)][entry.id] = popup_html(entry, ui, "")
+        for e in register.entries.values():
+            shards[shard_of(e.id, n)][e.id] = popup_html(e, ui)
         for k, data in enumerate(shards):
             body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            out[f"{POPUP_DIR}/{ui}/{k}.js"] = f'edPopups.put("{ui}/{k}",{body});\n'.encode()
+            name = json.dumps(f"{ui}/{k}", ensure_ascii=False)
+            out[popup_shard(ui, k).path] = f"edPopups.put({name},{body});\n".encode()
     return out

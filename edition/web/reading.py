@@ -7,17 +7,28 @@ written as final ``.html`` paths, relative to the page (MkDocs does not rewrite 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from edition.analysis.annotate import Mention
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import PARALLEL_DIR
+from edition.base.addresses import Address, catalogue, parallel, reading, up
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text
 from edition.base.strings import ui_strings
-from edition.web.html import esc, front_matter
+from edition.web.html import esc, href
 from edition.web.linkpanel import panel_html
 from edition.web.popups import host_html
+
+# A page: its address, its title (plain text) and its body (HTML). The face's layout makes
+# the page's source file of the two (``edition.build.generate.Layout``).
+Page = tuple[Address, str, str]
+
+
+@cache
+def _button(ref: str, kind: str) -> str:
+    """The opening tag of a mention of entry ``ref``: the same for each of its many mentions."""
+    return f'<button class="ed-ref" data-ref="{esc(ref)}" data-kind="{esc(kind)}">'
 
 
 def _mentions_html(
@@ -27,13 +38,10 @@ def _mentions_html(
     for m in mentions:
         if m.start < start or m.end > end:
             continue
-        entry = register[m.ref]
         out.append(esc(text[pos : m.start]))
         # Lean: edition.js builds the popup on first use and makes the button its invoker.
-        out.append(
-            f'<button class="ed-ref" data-ref="{m.ref}" data-kind="{entry.kind}">'
-            f"{esc(text[m.start : m.end])}</button>"
-        )
+        out.append(_button(m.ref, register[m.ref].kind))
+        out.append(f"{esc(text[m.start : m.end])}</button>")
         pos = m.end
     out.append(esc(text[pos:end]))
     return "".join(out)
@@ -53,14 +61,18 @@ def sentences_html(
     return "".join(out)
 
 
-def _switch(href: str, label: str, pid: str) -> str:
+def _switch(here: Address, there: Address, label: str, pid: str) -> str:
     """A link to the same paragraph in the other view (reading <-> parallel)."""
-    name = f"{esc(label)} {pid}"
-    return f'<a class="ed-switch" href="{href}#{pid}" title="{name}" aria-label="{name}">⇆</a>'
+    name = esc(f"{label} {pid}")
+    return (
+        f'<a class="ed-switch" href="{href(here, there.at(pid))}" title="{name}"'
+        f' aria-label="{name}">⇆</a>'
+    )
 
 
-def _anchor(pid: str, s: dict[str, Any]) -> str:
-    return f'<a class="ed-anchor" href="#{pid}" title="{esc(s["paragraph_link"])} {pid}">{pid}</a>'
+def _anchor(here: Address, pid: str, s: dict[str, Any]) -> str:
+    title = esc(f"{s['paragraph_link']} {pid}")
+    return f'<a class="ed-anchor" href="{href(here, here.at(pid))}" title="{title}">{esc(pid)}</a>'
 
 
 def paragraph_html(
@@ -68,14 +80,15 @@ def paragraph_html(
     mentions: list[Mention],
     register: Register,
     s: dict[str, Any],
-    parallel: str | None,
+    here: Address,
+    other: Address | None,
 ) -> str:
-    """One paragraph: a visible permalink (and a link to it in the ``parallel`` view),
-    then the text with every sentence in a span and every mention a button."""
-    attrs = [f'id="{x.id}"' for x in par.sentences]
+    """One paragraph of page ``here``: a visible permalink (and a link to it in the
+    ``other`` view), then the text with every sentence in a span and every mention a button."""
+    attrs = [f'id="{esc(x.id)}"' for x in par.sentences]
     return (
-        f'<div class="ed-para" id="{par.id}">{_anchor(par.id, s)}'
-        + (_switch(parallel, s["parallel_of"], par.id) if parallel else "")
+        f'<div class="ed-para" id="{esc(par.id)}">{_anchor(here, par.id, s)}'
+        + (_switch(here, other, s["parallel_of"], par.id) if other else "")
         + f'<p class="ed-p">{sentences_html(par, mentions, register, attrs)}</p></div>'
     )
 
@@ -83,12 +96,12 @@ def paragraph_html(
 def text_html(text: Text, corpus: Corpus, ui: str) -> str:
     s = ui_strings(ui)
     mentions = corpus.of(text, text.original)
-    parallel = f"../{PARALLEL_DIR}/{text.id}.html" if text.translations else None
+    here, other = reading(text.id), parallel(text.id) if text.translations else None
     paras = "\n".join(
-        paragraph_html(p, mentions.get(p.id, []), corpus.register, s, parallel)
+        paragraph_html(p, mentions.get(p.id, []), corpus.register, s, here, other)
         for p in text.original.paragraphs
     )
-    return f'<article class="ed-text" lang="{text.original.lang}">\n{paras}\n</article>'
+    return f'<article class="ed-text" lang="{esc(text.original.lang)}">\n{paras}\n</article>'
 
 
 def _localized(value: dict[str, str] | None, ui: str) -> str:
@@ -105,14 +118,15 @@ def _licence(text: Text, s: dict[str, Any], ui: str) -> str:
 def _translations(text: Text, s: dict[str, Any]) -> str:
     credits = text.meta.get("translations") or {}
     items = [
-        f"{esc(s['languages'][code])} ({s['translated_by']}: {esc(credits[code]['by'])})"
+        f"{esc(s['languages'][code])} ({esc(s['translated_by'])}: {esc(credits[code]['by'])})"
         for code in text.translations
     ]
-    return ", ".join(items) or s["none"]
+    return ", ".join(items) or esc(s["none"])
 
 
-def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
+def reading_page(corpus: Corpus, text: Text, ui: str) -> Page:
     s = ui_strings(ui)
+    here = reading(text.id)
     title = text.meta["title"][ui]
     rows = [
         (s["original_language"], esc(s["languages"][text.original.lang])),
@@ -122,34 +136,39 @@ def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
     ]
     if text.meta.get("remarks"):
         rows.append((s["remarks"], esc(_localized(text.meta["remarks"], ui))))
-    meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    meta = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     links = (
-        f'<p class="ed-views"><a href="../{PARALLEL_DIR}/{text.id}.html">{esc(s["parallel_view"])}</a></p>'
+        f'<p class="ed-views"><a href="{href(here, parallel(text.id))}">'
+        f"{esc(s['parallel_view'])}</a></p>"
         if text.translations
         else ""
     )
     return (
-        front_matter(title=title)
-        + f'<header class="ed-header"><h1>{esc(title)}</h1><dl class="ed-meta">{meta}</dl>'
-        + f"{links}</header>"
-        + "\n\n"
-        + text_html(text, corpus, ui)
-        + "\n\n"
-        + host_html(corpus.register, ui, "../")
-        + "\n\n"
-        + panel_html(ui, title)
-        + "\n"
+        here,
+        title,
+        (
+            f'<header class="ed-header"><h1>{esc(title)}</h1><dl class="ed-meta">{meta}</dl>'
+            + f"{links}</header>"
+            + "\n\n"
+            + text_html(text, corpus, ui)
+            + "\n\n"
+            + host_html(corpus.register, ui, up(here.path))
+            + "\n\n"
+            + panel_html(ui, title)
+            + "\n"
+        ),
     )
 
 
-def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
+def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
     """The original beside its translations, one row per paragraph, sentences keyed by the
     original sentence they render (``data-align``)."""
     s = ui_strings(ui)
+    here, there = parallel(text.id), reading(text.id)
     title = text.meta["title"][ui]
     versions = text.versions
     boxes = "".join(
-        f'<label><input type="checkbox" name="col" value="{v.lang}" checked> '
+        f'<label><input type="checkbox" name="col" value="{esc(v.lang)}" checked> '
         f"{esc(s['languages'][v.lang])}</label>"
         for v in versions
     )
@@ -159,60 +178,69 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
         for v in versions:
             par = v.paragraphs[k]
             if v is text.original:
-                attrs = [f'id="{x.id}" data-align="{x.id}"' for x in par.sentences]
+                attrs = [f'id="{esc(x.id)}" data-align="{esc(x.id)}"' for x in par.sentences]
             else:
-                attrs = [f'data-align="{" ".join(keys)}"' for keys in corpus.alignment(text, v)[k]]
+                attrs = [
+                    f'data-align="{esc(" ".join(keys))}"' for keys in corpus.alignment(text, v)[k]
+                ]
             body = sentences_html(par, corpus.of(text, v).get(par.id, []), corpus.register, attrs)
             cells.append(
-                f'<div class="ed-cell" lang="{v.lang}" data-lang="{v.lang}">'
+                f'<div class="ed-cell" lang="{esc(v.lang)}" data-lang="{esc(v.lang)}">'
                 f'<p class="ed-p">{body}</p></div>'
             )
         rows.append(
-            f'<div class="ed-row" id="{orig.id}">{_anchor(orig.id, s)}'
-            + _switch(f"../texts/{text.id}.html", s["reading_of"], orig.id)
+            f'<div class="ed-row" id="{esc(orig.id)}">{_anchor(here, orig.id, s)}'
+            + _switch(here, there, s["reading_of"], orig.id)
             + "".join(cells)
             + "</div>"
         )
     return (
-        front_matter(title=f"{title} — {s['parallel_view']}")
-        + f'<header class="ed-header"><h1>{esc(title)}</h1>'
-        + f'<p class="ed-views"><a href="../texts/{text.id}.html">{esc(s["reading_view"])}</a></p>'
-        + f'<fieldset class="ed-columns"><legend>{esc(s["columns"])}</legend>{boxes}</fieldset>'
-        + f'<p class="ed-help">{esc(s["parallel_help"])}</p></header>'
-        + "\n\n"
-        + f'<div class="ed-parallel" style="--ed-cols: {len(versions)}">\n'
-        + "\n".join(rows)
-        + "\n</div>\n\n"
-        + host_html(corpus.register, ui, "../")
-        + "\n\n"
-        + panel_html(ui, title)
-        + "\n"
+        here,
+        f"{title} — {s['parallel_view']}",
+        (
+            f'<header class="ed-header"><h1>{esc(title)}</h1>'
+            + f'<p class="ed-views"><a href="{href(here, there)}">{esc(s["reading_view"])}</a></p>'
+            + f'<fieldset class="ed-columns"><legend>{esc(s["columns"])}</legend>{boxes}</fieldset>'
+            + f'<p class="ed-help">{esc(s["parallel_help"])}</p></header>'
+            + "\n\n"
+            + f'<div class="ed-parallel" style="--ed-cols: {len(versions)}">\n'
+            + "\n".join(rows)
+            + "\n</div>\n\n"
+            + host_html(corpus.register, ui, up(here.path))
+            + "\n\n"
+            + panel_html(ui, title)
+            + "\n"
+        ),
     )
 
 
-def catalogue_page(texts: list[Text], ui: str) -> str:
+def catalogue_page(texts: list[Text], ui: str) -> Page:
     s = ui_strings(ui)
+    here = catalogue()
     rows = []
     for t in texts:
         langs = ", ".join(esc(s["languages"][v.lang]) for v in t.translations.values())
-        length = (
+        length = esc(
             f"{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}"
         )
         rows.append(
             "<tr>"
-            f'<td><a href="{t.id}.html">{esc(t.meta["title"][ui])}</a></td>'
+            f'<td><a href="{href(here, reading(t.id))}">{esc(t.meta["title"][ui])}</a></td>'
             f"<td>{esc(s['languages'][t.original.lang])}</td>"
             f"<td>{length}</td>"
-            f"<td>{langs or s['none']}</td>"
+            f"<td>{langs or esc(s['none'])}</td>"
             "</tr>"
         )
     head = "".join(
-        f"<th>{s[k]}</th>" for k in ("title", "original_language", "length", "translations")
+        f"<th>{esc(s[k])}</th>" for k in ("title", "original_language", "length", "translations")
     )
     return (
-        front_matter(title=s["catalogue"])
-        + f"<h1>{s['catalogue']}</h1>\n\n<p>{esc(s['catalogue_intro'])}</p>\n\n"
-        + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>\n"
+        here,
+        s["catalogue"],
+        (
+            f"<h1>{esc(s['catalogue'])}</h1>\n\n<p>{esc(s['catalogue_intro'])}</p>\n\n"
+            + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
+            + "".join(rows)
+            + "</tbody></table>\n"
+        ),
     )

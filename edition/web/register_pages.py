@@ -10,28 +10,23 @@ build time grow quadratically.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from functools import partial
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import DATA_DIR, INDEX_PAGES, MAP_PAGE, NAMES_PAGE, group_page, hrefs
-from edition.base.addresses import OPEN_DATA as FILES
+from edition.base import addresses
+from edition.base.addresses import Address, relative
 from edition.base.collation import OTHER, collation
 from edition.base.register import Entry
 from edition.base.strings import ui_strings
 from edition.derived.register_index import letters
 from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
 from edition.web.entry_sections import of as template_of
-from edition.web.html import dates, esc, front_matter
+from edition.web.html import dates, esc, href
 from edition.web.map import Marker, map_svg
+from edition.web.reading import Page
 
 NAME_KINDS = ("person", "place", "organisation")
-
-
-def _here(page: str) -> str:
-    """The link to ``page`` from a page beside it in ``register/``."""
-    return page.removeprefix("register/") + ".html"
 
 
 def _letter_id(letter: str) -> str:
@@ -55,18 +50,22 @@ class _Shown(NamedTuple):
 class _Language:
     """One UI language's pages of one edition, and what several of them need, made once."""
 
-    def __init__(self, corpus: Corpus, ui: str, default: bool) -> None:
-        self.corpus, self.ui, self.default = corpus, ui, default
+    def __init__(self, corpus: Corpus, ui: str, ui_root: str) -> None:
+        self.corpus, self.ui, self.ui_root = corpus, ui, ui_root
         self.s = ui_strings(ui)
         self.groups = groups_of(corpus)
-        self.links = {ref: h.removeprefix("register/") for ref, h in hrefs(self.groups).items()}
+        self.addresses = addresses.entries(self.groups)
         self._shown: dict[str, _Shown] = {}
         order = collation(ui)
         self.keys = {e.id: order.key(e.name(ui)) for e in corpus.register}  # sort keys
         # per kind of entry: its name, its index page, its name in the plural
         self.kinds = {
-            kind: (esc(self.s["kinds"][kind]), _here(page), esc(self.s["kinds_plural"][kind]))
-            for kind, page in INDEX_PAGES.items()
+            kind: (
+                esc(self.s["kinds"][kind]),
+                addresses.index(kind),
+                esc(self.s["kinds_plural"][kind]),
+            )
+            for kind in addresses.index_kinds()
         }
         self.none = f"<p>{esc(self.s['no_occurrences'])}</p>"
 
@@ -84,25 +83,32 @@ class _Language:
         return found
 
 
-def _open_data(s: dict[str, Any], default: bool) -> str:
-    """Links to the open-data files. They are written once, beside the index pages of the
-    default language (at the site's root): mkdocs-static-i18n copies no other file into
-    the other languages' folders, and one copy is enough."""
-    folder = "" if default else f"../../{DATA_DIR}/"
+_OPEN_DATA_LINKS = dict(
+    zip(
+        addresses.OPEN_DATA_KINDS,
+        (
+            ("application/json", "JSON"),
+            ("text/csv", "CSV"),
+            ("application/schema+json", "JSON Schema"),
+        ),
+        strict=True,
+    )
+)
+
+
+def _open_data(s: dict[str, Any], here: Address, ui_root: str) -> str:
+    """Links from page ``here`` of the UI language whose site is at ``ui_root`` to the
+    open-data files, written once at the site's root for every language."""
     links = ", ".join(
-        f'<a href="{folder}{FILES[key]}" type="{mime}">{label}</a>'
-        for key, mime, label in (
-            ("json", "application/json", "JSON"),
-            ("csv", "text/csv", "CSV"),
-            ("schema", "application/schema+json", "JSON Schema"),
-        )
+        f'<a href="{esc(relative(ui_root + here.path, addresses.open_data(key)))}" type="{mime}">{label}</a>'
+        for key, (mime, label) in _OPEN_DATA_LINKS.items()
     )
     return f'<p class="ed-open-data">{esc(s["open_data"])}: {links}</p>'
 
 
-def index_page(lang: _Language, kind: str) -> str:
+def index_page(lang: _Language, kind: str) -> Page:
     """Every entry of ``kind`` in the alphabetical order of the language, under a letter bar."""
-    s, ui = lang.s, lang.ui
+    s, ui, here = lang.s, lang.ui, addresses.index(kind)
     title, intro = (
         (s["glossary"], s["glossary_intro"])
         if kind == "term"
@@ -117,54 +123,61 @@ def index_page(lang: _Language, kind: str) -> str:
         for x in collation(ui).letters
     ]
     if OTHER in present:
-        bar.append(f'<a href="#{_letter_id(OTHER)}" title="{esc(s["other"])}">{OTHER}</a>')
+        bar.append(f'<a href="#{_letter_id(OTHER)}" title="{esc(s["other"])}">{esc(OTHER)}</a>')
     sections = []
     for letter, entries in groups:
         items = []
         for e in entries:
             shown = lang.shown(e)
             facts = [x for x in [shown.dates] if x]
-            facts.append(shown.mentions or s["no_occurrences"])
+            facts.append(esc(shown.mentions or s["no_occurrences"]))
             items.append(
-                f'<dt id="{e.id}"><a href="{lang.links[e.id]}">{shown.name}</a></dt>'
+                f'<dt id="{esc(e.id)}"><a href="{href(here, lang.addresses[e.id])}">'
+                f"{shown.name}</a></dt>"
                 f"<dd><p>{shown.definition}</p>"
                 f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
             )
         sections.append(
-            f'<section class="ed-letter" aria-labelledby="{_letter_id(letter)}">'
-            f'<h2 id="{_letter_id(letter)}">{esc(letter)}</h2>'
+            f'<section class="ed-letter" aria-labelledby="{esc(_letter_id(letter))}">'
+            f'<h2 id="{esc(_letter_id(letter))}">{esc(letter)}</h2>'
             f'<dl class="ed-register">{"".join(items)}</dl></section>'
         )
     return (
-        front_matter(title=title)
-        + f"<h1>{esc(title)}</h1>\n\n<p>{esc(intro)}</p>\n\n"
-        + f'<nav class="ed-letters" aria-label="{esc(s["letters"])}">{" ".join(bar)}</nav>\n\n'
-        + "\n".join(sections)
-        + "\n\n"
-        + _open_data(s, lang.default)
-        + "\n"
+        here,
+        title,
+        (
+            f"<h1>{esc(title)}</h1>\n\n<p>{esc(intro)}</p>\n\n"
+            + f'<nav class="ed-letters" aria-label="{esc(s["letters"])}">{" ".join(bar)}</nav>\n\n'
+            + "\n".join(sections)
+            + "\n\n"
+            + _open_data(s, here, lang.ui_root)
+            + "\n"
+        ),
     )
 
 
-def overview_page(corpus: Corpus, ui: str, default: bool) -> str:
+def overview_page(corpus: Corpus, ui: str, ui_root: str) -> Page:
     """The way into the index: one link per kind of entry, with its size."""
-    s = ui_strings(ui)
+    s, here = ui_strings(ui), addresses.names()
     items = "".join(
-        f'<li><a href="{_here(INDEX_PAGES[kind])}">'
+        f'<li><a href="{href(here, addresses.index(kind))}">'
         f"{esc(s['kinds_plural'][kind])}</a> ({sum(1 for e in corpus.register if e.kind == kind)})</li>"
         for kind in NAME_KINDS
     )
-    items += f'<li><a href="{_here(MAP_PAGE)}">{esc(s["map"])}</a></li>'
+    items += f'<li><a href="{href(here, addresses.map_page())}">{esc(s["map"])}</a></li>'
     return (
-        front_matter(title=s["names"])
-        + f"<h1>{esc(s['names'])}</h1>\n\n<p>{esc(s['names_intro'])}</p>\n\n"
-        + f'<ul class="ed-index-kinds">{items}</ul>\n\n'
-        + _open_data(s, default)
-        + "\n"
+        here,
+        s["names"],
+        (
+            f"<h1>{esc(s['names'])}</h1>\n\n<p>{esc(s['names_intro'])}</p>\n\n"
+            + f'<ul class="ed-index-kinds">{items}</ul>\n\n'
+            + _open_data(s, here, ui_root)
+            + "\n"
+        ),
     )
 
 
-def entry_section(lang: _Language, entry: Entry, words: dict[bytes, bytes]) -> str:
+def entry_section(lang: _Language, here: Address, entry: Entry, words: dict[bytes, bytes]) -> str:
     """One entry, a section of its group page: its names in every language and the forms
     found in the texts, its data and definition, and every occurrence grouped by text and by
     version (its template, filled in with the ``words`` of the language). IDs inside the
@@ -172,39 +185,41 @@ def entry_section(lang: _Language, entry: Entry, words: dict[bytes, bytes]) -> s
     shown = lang.shown(entry)
     kind, index, plural = lang.kinds[entry.kind]
     dates = f" · {shown.dates}" if shown.dates else ""
+    ref = esc(entry.id)
     head = (
-        f'<section class="ed-entry" id="{entry.id}" aria-labelledby="{entry.id}-name">'
-        f'<header class="ed-header"><h2 id="{entry.id}-name">{shown.name}</h2>'
+        f'<section class="ed-entry" id="{ref}" aria-labelledby="{ref}-name">'
+        f'<header class="ed-header"><h2 id="{ref}-name">{shown.name}</h2>'
         f'<p class="ed-facts">{kind}{dates}{shown.template.authority}</p>'
         f"<p>{shown.definition}</p>"
-        f'<p class="ed-views"><a href="../{index}#{entry.id}">{plural}</a></p></header>'
+        f'<p class="ed-views"><a href="{href(here, index.at(entry.id))}">{plural}</a></p></header>'
     )
     if not shown.template.count:
         mentions = [lang.none]
     else:
-        count = f'<p class="ed-in-texts">{shown.mentions}</p>\n'
+        count = f'<p class="ed-in-texts">{esc(shown.mentions)}</p>\n'
         mentions = [count, fill(shown.template.occurrences, words)]
     # joined once: the occurrences run to megabytes on a large edition
     return "".join([head, fill(shown.template.names, words), *mentions, "</section>"])
 
 
-def group_page_html(lang: _Language, kind: str, letter: str, entries: list[Entry]) -> str:
+def group_page(lang: _Language, kind: str, letter: str, members: list[Entry]) -> Page:
     """The entries of one kind under one index letter (of the default language), in the
     alphabetical order of the language."""
-    s, ui = lang.s, lang.ui
+    s, ui, here = lang.s, lang.ui, addresses.group(kind, letter)
     title = s["entry_group"].format(
         kind=s["kinds_plural"][kind], letter=s["other"] if letter == OTHER else letter
     )
-    ordered = sorted(entries, key=lambda e: (lang.keys[e.id], e.id))
+    ordered = sorted(members, key=lambda e: (lang.keys[e.id], e.id))
     filled = words(lang.corpus, ui)
-    sections = "\n".join(entry_section(lang, e, filled) for e in ordered)
-    return "".join([front_matter(title=title), f"<h1>{esc(title)}</h1>\n\n", sections, "\n"])
+    sections = "\n".join(entry_section(lang, here, e, filled) for e in ordered)
+    return here, title, "".join([f"<h1>{esc(title)}</h1>\n\n", sections, "\n"])
 
 
-def map_page(lang: _Language) -> str:
+def map_page(lang: _Language) -> Page:
     """Every place with coordinates as a marker linked to its entry, over a shipped base
     map; below it, the same places as a list (the map's text alternative)."""
-    corpus, ui, s, links = lang.corpus, lang.ui, lang.s, lang.links
+    corpus, ui, s, here = lang.corpus, lang.ui, lang.s, addresses.map_page()
+    links = {ref: relative(here, a) for ref, a in lang.addresses.items()}
     places = sorted(
         (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
         key=lambda e: lang.keys[e.id],
@@ -219,7 +234,7 @@ def map_page(lang: _Language) -> str:
         for e in places
     ]
     items = "".join(
-        f'<li><a href="{links[e.id]}">{esc(e.name(ui))}</a>'
+        f'<li><a href="{esc(links[e.id])}">{esc(e.name(ui))}</a>'
         f' <span class="ed-facts">{esc(dates(e, s))}</span></li>'
         for e in places
     )
@@ -230,44 +245,25 @@ def map_page(lang: _Language) -> str:
         else ""
     )
     return (
-        front_matter(title=s["map"])
-        + f"<h1>{esc(s['map'])}</h1>\n\n<p>{esc(s['map_intro'])}</p>\n\n"
-        + figure
-        + f"\n\n<h2>{esc(s['map_list'])}</h2>\n\n"
-        + f'<ul class="ed-map-list">{items}</ul>\n'
+        here,
+        s["map"],
+        (
+            f"<h1>{esc(s['map'])}</h1>\n\n<p>{esc(s['map_intro'])}</p>\n\n"
+            + figure
+            + f"\n\n<h2>{esc(s['map_list'])}</h2>\n\n"
+            + f'<ul class="ed-map-list">{items}</ul>\n'
+        ),
     )
 
 
-class _Pages(Mapping[str, str]):
-    """Pages made one at a time, when read: all the entry pages of a language at once took
-    hundreds of megabytes on a large edition."""
-
-    def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
-        self._makers = makers
-
-    def __getitem__(self, path: str) -> str:
-        return self._makers[path]()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._makers)
-
-    def __len__(self) -> int:
-        return len(self._makers)
-
-
-def pages(corpus: Corpus, ui: str, default: bool) -> Mapping[str, str]:
-    """The index pages, the entry pages, the map and the overview, in UI language ``ui``
-    (``default``: the language built at the site's root): path -> Markdown, each page made
-    when it is read."""
-    lang = _Language(corpus, ui, default)
-    makers: dict[str, Callable[[], str]] = {
-        f"{NAMES_PAGE}.{ui}.md": partial(overview_page, corpus, ui, default),
-        f"{MAP_PAGE}.{ui}.md": partial(map_page, lang),
-    }
-    for kind, page in INDEX_PAGES.items():
-        makers[f"{page}.{ui}.md"] = partial(index_page, lang, kind)
-    for (kind, letter), entries in lang.groups.items():
-        makers[f"{group_page(kind, letter)}.{ui}.md"] = partial(
-            group_page_html, lang, kind, letter, entries
-        )
-    return _Pages(makers)
+def pages(corpus: Corpus, ui: str, ui_root: str) -> Iterator[Page]:
+    """The index pages, the entry pages, the map and the overview, in UI language ``ui``,
+    whose site is at ``ui_root`` (from the site's root), each made when it is reached: all
+    the entry pages of a language at once took hundreds of megabytes on a large edition."""
+    lang = _Language(corpus, ui, ui_root)
+    yield overview_page(corpus, ui, ui_root)
+    yield map_page(lang)
+    for kind in addresses.index_kinds():
+        yield index_page(lang, kind)
+    for (kind, letter), members in lang.groups.items():
+        yield group_page(lang, kind, letter, members)

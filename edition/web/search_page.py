@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import SEARCH_PAGE
+from edition.base.addresses import search
 from edition.base.strings import ui_strings
-from edition.web.html import esc, front_matter
+from edition.web.html import esc, href
+from edition.web.reading import Page
 
 
 def _select(name: str, label: str, everything: str, options: list[tuple[str, str, str]]) -> str:
     items = "".join(
-        f'<option value="{v}"{extra}>{esc(text)}</option>' for v, text, extra in options
+        f'<option value="{esc(v)}"{extra}>{esc(text)}</option>' for v, text, extra in options
     )
     return (
         f'<span class="ed-search-filter"><label for="ed-search-{name}">{esc(label)}</label> '
@@ -26,27 +27,32 @@ def _select(name: str, label: str, everything: str, options: list[tuple[str, str
     )
 
 
-def search_page(corpus: Corpus, ui: str) -> str:
+def search_page(corpus: Corpus, ui: str) -> Page:
     s = ui_strings(ui)
+    here = search()
     texts = [
-        (t.id, t.meta["title"][ui], f' data-original="{t.original.lang}"') for t in corpus.texts
+        (t.id, t.meta["title"][ui], f' data-original="{esc(t.original.lang)}"')
+        for t in corpus.texts
     ]
     codes = dict.fromkeys(v.lang for t in corpus.texts for v in t.versions)
     langs = [(c, s["languages"][c], "") for c in codes]
     strings = esc(json.dumps({"results": s["search_results"], "none": s["search_none"]}))
     return (
-        front_matter(title=s["search_title"])
-        + f"<h1>{esc(s['search_title'])}</h1>\n\n"
-        + f'<p class="ed-help">{esc(s["search_intro"])}</p>\n\n'
-        + f'<form id="ed-search" class="ed-search" role="search" method="get" action="{SEARCH_PAGE}.html"'
-        + f' aria-label="{esc(s["search_title"])}" data-strings="{strings}">'
-        + f'<p class="ed-search-q"><label for="ed-search-q">{esc(s["search_query"])}</label>'
-        + '<input type="search" id="ed-search-q" name="q" autocomplete="off" spellcheck="false">'
-        + f'<button type="submit" class="md-button md-button--primary">{esc(s["search"])}</button></p>'
-        + '<p class="ed-search-filters">'
-        + _select("text", s["search_text"], s["search_all_texts"], texts)
-        + _select("lang", s["search_language"], s["search_all_languages"], langs)
-        + "</p></form>\n\n"
-        + '<p id="ed-search-status" class="ed-search-status" role="status" aria-live="polite"></p>\n'
-        + '<div id="ed-search-results" class="ed-search-results"></div>\n'
+        here,
+        s["search_title"],
+        (
+            f"<h1>{esc(s['search_title'])}</h1>\n\n"
+            + f'<p class="ed-help">{esc(s["search_intro"])}</p>\n\n'
+            + f'<form id="ed-search" class="ed-search" role="search" method="get" action="{href(here, here)}"'
+            + f' aria-label="{esc(s["search_title"])}" data-strings="{strings}">'
+            + f'<p class="ed-search-q"><label for="ed-search-q">{esc(s["search_query"])}</label>'
+            + '<input type="search" id="ed-search-q" name="q" autocomplete="off" spellcheck="false">'
+            + f'<button type="submit" class="md-button md-button--primary">{esc(s["search"])}</button></p>'
+            + '<p class="ed-search-filters">'
+            + _select("text", s["search_text"], s["search_all_texts"], texts)
+            + _select("lang", s["search_language"], s["search_all_languages"], langs)
+            + "</p></form>\n\n"
+            + '<p id="ed-search-status" class="ed-search-status" role="status" aria-live="polite"></p>\n'
+            + '<div id="ed-search-results" class="ed-search-results"></div>\n'
+        ),
     )

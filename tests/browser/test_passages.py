@@ -26,7 +26,7 @@ def test_sentence_range_and_hash_change(page: Page, server: str) -> None:
     page.goto(f"{server}/uk/{TEXT}#p3s4-p4s2")
     assert ranged(page) == ["p3s4", "p4s1", "p4s2"]
     page.evaluate("location.hash = '#p2'")
-    page.wait_for_function("document.querySelectorAll('.ed-range').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('.ed-range').length === 1")
     assert ranged(page) == ["p2"]
 
 

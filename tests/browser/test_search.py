@@ -277,7 +277,10 @@ def test_keyboard_only(page: Page, server: str) -> None:
     page.locator("#ed-search-q").focus()
     page.keyboard.type("Японія")
     # The word's shard is loaded while the reader types, before the query is sent.
-    page.wait_for_function("document.querySelector('head script[src*=\"/search/s_\"]') !== null")
+    # a function, not an expression: Playwright evals expressions, which the page's CSP forbids
+    page.wait_for_function(
+        "() => document.querySelector('head script[src*=\"/search/s_\"]') !== null"
+    )
     page.keyboard.press("Enter")
     status = page.locator("#ed-search-status")
     expect(status).to_have_attribute("role", "status")

@@ -6,7 +6,8 @@
  * (edition/popups.py: assets/edition/popups/<ui>/<k>.js, loaded by a script tag, so it
  * works from file:// too) into the host .ed-popups, and every mention of that entry becomes
  * its invoker (popoverTargetElement, action "show": a click pins a popup that hovering
- * opened). Initialised once, whichever event comes first. */
+ * opened). Reading pages, parallel views and assignments all carry the same empty host.
+ * Initialised once, whichever event comes first. */
 (function () {
   "use strict";
   var OPEN_DELAY = 300, CLOSE_DELAY = 350, GAP = 6, EDGE = 8;
@@ -18,7 +19,7 @@
 
   function invokerFor(pop) {
     if (lastInvoker && lastInvoker.popoverTargetElement === pop) return lastInvoker;
-    return document.querySelector('.ed-ref[data-ref="' + pop.id.slice(4) + '"]');
+    return document.querySelector('.ed-ref[data-ref="' + CSS.escape(pop.id.slice(4)) + '"]');
   }
 
   // The same hash as popups.shard_of (IDs are ASCII).
@@ -50,11 +51,10 @@
     });
   }
 
-  /* Every mention of the popup's entry becomes its invoker (for popups built here and for
-   * those a page carries, as assignment pages do). */
+  /* Every mention of the popup's entry becomes its invoker. */
   function adopt(pop) {
     var id = pop.id.slice(4);
-    document.querySelectorAll('.ed-ref[data-ref="' + id + '"]').forEach(function (r) {
+    document.querySelectorAll('.ed-ref[data-ref="' + CSS.escape(id) + '"]').forEach(function (r) {
       r.popoverTargetElement = pop;
       r.popoverTargetAction = "show";
     });
@@ -142,7 +142,6 @@
     document.addEventListener("beforetoggle", onToggle, true);
     document.addEventListener("toggle", onToggle, true);
     document.querySelectorAll(".ed-ref[data-ref]").forEach(setUpMention);
-    document.querySelectorAll(".ed-popups .ed-popup[popover]").forEach(adopt);
     // Light dismiss for taps too: not every touch browser closes a popover on a tap outside.
     document.addEventListener("pointerup", function (e) {
       if (e.pointerType === "mouse") return; // the browser's own light dismiss does it

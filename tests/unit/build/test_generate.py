@@ -9,6 +9,7 @@ import pytest
 
 from edition.build import datafiles, generate, tree, worker
 from edition.build.settings import Settings
+from hooks.edition_hook import SuffixLayout
 from tests.conftest import ROOT
 
 
@@ -22,7 +23,7 @@ UI = ("en", "pl", "uk")
 def _background(corpus, base: Path, fork: bool) -> worker.Background:
     return worker.Background(
         base / "docs",
-        lambda: generate._encoded(generate.register_pages(corpus, UI)),
+        lambda: generate._encoded(generate.register_pages(corpus, UI, SuffixLayout(UI))),
         lambda: datafiles.files(corpus, UI),
         fork=fork,
     )
