@@ -109,7 +109,7 @@ def generate(settings: Settings) -> tuple[Corpus, Background]:
     background = Background(
         settings.docs,
         lambda: _encoded(register_pages(corpus, ui)),
-        lambda: datafiles.files(corpus, ui),
+        lambda: datafiles.files(corpus, ui, settings.edition),
         fork=len(corpus.texts) >= PARALLEL_FROM,
     )
     try:
