@@ -26,6 +26,7 @@ from edition.build.gc_policy import paused_gc
 from edition.build.settings import Settings
 from edition.build.tree import prune, sync_tree, write_files
 from edition.build.worker import Background
+from edition.derived.citation import UNVERSIONED, Edition
 from edition.web import assignments as assignment_pages
 from edition.web import entry_sections, reading
 from edition.web import register_pages as register_web
@@ -56,14 +57,16 @@ def load(settings: Settings) -> Corpus:
         return annotate_corpus(texts, register)
 
 
-def text_pages(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+def text_pages(
+    corpus: Corpus, ui_languages: tuple[str, ...], edition: Edition = UNVERSIONED
+) -> Iterator[tuple[str, str]]:
     """The catalogue, the reading pages and parallel views, the search page: (path relative
     to ``docs``, Markdown), one at a time (all the pages of a large edition at once would
     take gigabytes)."""
     for ui in ui_languages:
-        yield f"texts/index.{ui}.md", reading.catalogue_page(corpus.texts, ui)
+        yield f"texts/index.{ui}.md", reading.catalogue_page(corpus.texts, ui, edition)
         for text in corpus.texts:
-            yield f"texts/{text.id}.{ui}.md", reading.reading_page(corpus, text, ui)
+            yield f"texts/{text.id}.{ui}.md", reading.reading_page(corpus, text, ui, edition)
             if text.translations:
                 yield (
                     f"{PARALLEL_DIR}/{text.id}.{ui}.md",
@@ -114,7 +117,7 @@ def generate(settings: Settings) -> tuple[Corpus, Background]:
     )
     try:
         kept = write_files(settings.docs, assets().items())
-        kept |= write_files(settings.docs, _encoded(text_pages(corpus, ui)))
+        kept |= write_files(settings.docs, _encoded(text_pages(corpus, ui, settings.edition)))
         kept |= background.docs_written()
     except BaseException:
         background.cancel()

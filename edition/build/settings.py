@@ -74,11 +74,11 @@ def read_settings(config_file: Path) -> Settings:
         ui_languages=tuple(langs),
         docs_dir=root / data.get("docs_dir", "docs"),
         site_url=data.get("site_url") or "",
-        edition=_edition(data, config_file),
+        edition=_edition(data, config_file, langs[0]),
     )
 
 
-def _edition(data: dict, config_file: Path) -> Edition:
+def _edition(data: dict, config_file: Path, default_ui: str) -> Edition:
     """The edition's version and date (``extra: edition: {version, date}``: the one place)."""
     found = ((data.get("extra") or {}).get("edition")) or {}
     if not isinstance(found, dict):
@@ -90,4 +90,5 @@ def _edition(data: dict, config_file: Path) -> Edition:
         version=str(found.get("version") or ""),
         date=date,
         publisher=str(found.get("publisher") or ""),
+        default_ui=default_ui,
     )

@@ -27,6 +27,13 @@ class Edition:
     version: str = ""
     date: str = ""  # ISO 8601, YYYY-MM-DD
     publisher: str = ""  # who publishes it; the edition's name where not set
+    # The UI language built at the site's root, beside the data files (mkdocs-static-i18n
+    # copies no other file into the other languages' folders).
+    default_ui: str = ""
+
+    def to_data(self, ui: str) -> str:
+        """From a page in ``texts/`` of UI language ``ui`` to ``texts/`` at the site's root."""
+        return "" if ui == self.default_ui or not self.default_ui else "../../texts/"
 
     @property
     def by(self) -> str:
@@ -143,3 +150,54 @@ def files(corpus: Corpus, edition: Edition, ui: str) -> Iterator[tuple[str, byte
         f = fields(text, edition, ui)
         for ext, make in FORMATS.items():
             yield addresses.citation_file(text.id, ext), make(f).encode()
+
+
+def version_label(edition: Edition, s: dict) -> str:
+    """``version 1.0 of 2026-12-01`` in the UI language of strings ``s``; empty if unversioned."""
+    if not edition.version:
+        return ""
+    return s["edition_version"].format(version=edition.version, date=edition.date or "?")
+
+
+def edition_citation(edition: Edition, s: dict) -> str:
+    """How to cite the edition as a whole (plain text): name, version, address."""
+    head = ", ".join(p for p in (edition.name, version_label(edition, s)) if p)
+    return f"{head}. {edition.url}".strip()
+
+
+def text_citation(text: Text, edition: Edition, s: dict, ui: str) -> str:
+    """How to cite one text of the edition (plain text)."""
+    f = fields(text, edition, ui)
+    head = ", ".join([*f["authors"], f["title"]])
+    where = ", ".join(p for p in (edition.name, version_label(edition, s)) if p)
+    return f"{head}. {where}. {f['url']}"
+
+
+def page_meta(text: Text, edition: Edition, ui: str) -> dict[str, list[list[str]]]:
+    """The Highwire Press (``citation_*``) and Dublin Core ``<meta>`` tags of a reading page,
+    as (name, content) pairs in the page's front matter, for the page template to write:
+    Zotero's connector and library catalogues read them."""
+    f = fields(text, edition, ui)
+    tags = [["citation_title", f["title"]]]
+    tags += [["citation_author", a] for a in f["authors"]]
+    tags += [
+        ["citation_publication_date", f["date"].replace("-", "/")],
+        ["citation_date", f["date"]],
+        ["citation_language", f["language"]],
+        ["citation_publisher", f["publisher"]],
+        ["citation_inbook_title", f["container"]],
+        ["citation_public_url", f["url"]],
+        ["DC.title", f["title"]],
+    ]
+    tags += [["DC.creator", a] for a in f["authors"]]
+    tags += [
+        ["DC.date", f["date"]],
+        ["DC.language", f["language"]],
+        ["DC.publisher", f["publisher"]],
+        ["DC.type", "Text"],
+        ["DC.format", "text/html"],
+        ["DC.identifier", f["url"]],
+        ["DC.relation.isPartOf", f["container"]],
+        ["DC.relation.isVersionOf", f"{f['container']} {f['version']}".strip()],
+    ]
+    return {"tags": [t for t in tags if t[1]]}

@@ -15,6 +15,8 @@ from edition.base.addresses import PARALLEL_DIR
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text
 from edition.base.strings import ui_strings
+from edition.derived import citation
+from edition.web import cite
 from edition.web.html import esc, front_matter
 from edition.web.linkpanel import panel_html
 from edition.web.popups import host_html
@@ -111,7 +113,9 @@ def _translations(text: Text, s: dict[str, Any]) -> str:
     return ", ".join(items) or s["none"]
 
 
-def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
+def reading_page(
+    corpus: Corpus, text: Text, ui: str, edition: citation.Edition = citation.UNVERSIONED
+) -> str:
     s = ui_strings(ui)
     title = text.meta["title"][ui]
     rows = [
@@ -129,15 +133,15 @@ def reading_page(corpus: Corpus, text: Text, ui: str) -> str:
         else ""
     )
     return (
-        front_matter(title=title)
+        front_matter(title=title, citation=citation.page_meta(text, edition, ui))
         + f'<header class="ed-header"><h1>{esc(title)}</h1><dl class="ed-meta">{meta}</dl>'
-        + f"{links}</header>"
+        + f"{links}{cite.downloads_html(text, edition, ui)}{cite.cite_html(text, edition, ui)}</header>"
         + "\n\n"
         + text_html(text, corpus, ui)
         + "\n\n"
         + host_html(corpus.register, ui, "../")
         + "\n\n"
-        + panel_html(ui, title)
+        + panel_html(ui, title, citation.version_label(edition, s))
         + "\n"
     )
 
@@ -190,7 +194,9 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> str:
     )
 
 
-def catalogue_page(texts: list[Text], ui: str) -> str:
+def catalogue_page(
+    texts: list[Text], ui: str, edition: citation.Edition = citation.UNVERSIONED
+) -> str:
     s = ui_strings(ui)
     rows = []
     for t in texts:
@@ -214,5 +220,7 @@ def catalogue_page(texts: list[Text], ui: str) -> str:
         + f"<h1>{s['catalogue']}</h1>\n\n<p>{esc(s['catalogue_intro'])}</p>\n\n"
         + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
         + "".join(rows)
-        + "</tbody></table>\n"
+        + "</tbody></table>\n\n"
+        + cite.corpus_downloads_html(texts, edition, ui)
+        + "\n"
     )
