@@ -4,7 +4,7 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check bundle chromium icu basemap java
+.PHONY: site serve test lint check bundle chromium icu basemap java jing
 
 $(STAMP): pyproject.toml | icu
 	python3 -m venv $(VENV)
@@ -34,6 +34,11 @@ java:
 	@command -v java >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
+# jing validates the TEI export against TEI P5's tei_all.rng in the tests.
+jing:
+	@command -v jing >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jing >/dev/null; }
+
 ## Build the site into site/ (first command of the README).
 site: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
@@ -56,5 +61,5 @@ lint: $(STAMP) node_modules/.package-lock.json
 	node_modules/.bin/eslint --max-warnings 0 edition/web/assets scripts
 
 ## Run the whole test suite, browser tests included (second command of the README).
-test: $(STAMP) node_modules/.package-lock.json chromium java lint
+test: $(STAMP) node_modules/.package-lock.json chromium java jing lint
 	$(PY) -m pytest

@@ -5,7 +5,9 @@ Everything else lives in the ``edition`` package, which does not import MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -63,8 +65,8 @@ class SuffixLayout:
     def ui_root(self, ui: str) -> str:
         return "" if ui == self.default else f"{ui}/"
 
-    def page_file(self, title: str, body: str) -> str:
-        head = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=False)
+    def page_file(self, title: str, body: str, meta: Mapping[str, Any]) -> str:
+        head = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False)
         return f"---\n{head}---\n\n{body}"
 
 

@@ -194,3 +194,18 @@ def by_group(register: Register) -> dict[tuple[str, str], list[Entry]]:
     for e in register:
         out.setdefault(group_of(e), []).append(e)
     return out
+
+
+# The TEI P5 export and the citation downloads, beside the reading pages. The corpus file
+# takes the catalogue's name: ``index`` is never a text's ID.
+TEI_CORPUS = f"{_TEXTS_DIR}/index.tei.xml"
+
+
+def tei_file(text_id: str) -> str:
+    """The TEI document of a text, from the site's root."""
+    return f"{_TEXTS_DIR}/{text_id}.tei.xml"
+
+
+def citation_file(text_id: str, ext: str) -> str:
+    """A text's citation download (``bib``, ``ris``, ``csl.json``), from the site's root."""
+    return f"{_TEXTS_DIR}/{text_id}.{ext}"

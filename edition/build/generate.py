@@ -9,10 +9,10 @@ when its content changed, so ``mkdocs serve`` does not rebuild in a loop.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from edition.analysis import assignments
 from edition.analysis.corpus import PARALLEL_FROM, Corpus, annotate_corpus
@@ -27,6 +27,7 @@ from edition.build.gc_policy import paused_gc
 from edition.build.settings import Settings
 from edition.build.tree import prune, sync_tree, write_files
 from edition.build.worker import Background
+from edition.derived.citation import UNVERSIONED, Edition
 from edition.web import assignments as assignment_pages
 from edition.web import entry_sections, reading
 from edition.web import register_pages as register_web
@@ -46,9 +47,9 @@ class Layout(Protocol):
         path ending in ``/``."""
         ...
 
-    def page_file(self, title: str, body: str) -> str:
-        """The content of a page's source file: its ``title`` (plain text, data) and its
-        ``body`` (HTML)."""
+    def page_file(self, title: str, body: str, meta: Mapping[str, Any]) -> str:
+        """The content of a page's source file: its ``title`` (plain text, data), its
+        ``body`` (HTML) and data for its head (``meta``)."""
         ...
 
 
@@ -75,27 +76,27 @@ def load(settings: Settings) -> Corpus:
 
 
 def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str, str]]:
-    for address, title, body in pages:
-        yield layout.source(address, ui), layout.page_file(title, body)
+    for page in pages:
+        yield layout.source(page.address, ui), layout.page_file(page.title, page.body, page.meta)
 
 
-def _text_pages(corpus: Corpus, ui: str) -> Iterator[Page]:
-    yield reading.catalogue_page(corpus.texts, ui)
+def _text_pages(corpus: Corpus, ui: str, edition: Edition, ui_root: str) -> Iterator[Page]:
+    yield reading.catalogue_page(corpus.texts, ui, edition, ui_root)
     for text in corpus.texts:
-        yield reading.reading_page(corpus, text, ui)
+        yield reading.reading_page(corpus, text, ui, edition, ui_root)
         if text.translations:
             yield reading.parallel_page(corpus, text, ui)
     yield search_page(corpus, ui)
 
 
 def text_pages(
-    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout
+    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout, edition: Edition = UNVERSIONED
 ) -> Iterator[tuple[str, str]]:
     """The catalogue, the reading pages and parallel views, the search page: (path relative
     to ``docs``, content), one at a time (all the pages of a large edition at once would
     take gigabytes)."""
     for ui in ui_languages:
-        yield from _files(layout, ui, _text_pages(corpus, ui))
+        yield from _files(layout, ui, _text_pages(corpus, ui, edition, layout.ui_root(ui)))
 
 
 def register_pages(
@@ -137,12 +138,14 @@ def generate(settings: Settings, layout: Layout) -> tuple[Corpus, Background]:
     background = Background(
         settings.docs,
         lambda: _encoded(register_pages(corpus, ui, layout)),
-        lambda: datafiles.files(corpus, ui),
+        lambda: datafiles.files(corpus, ui, settings.edition),
         fork=len(corpus.texts) >= PARALLEL_FROM,
     )
     try:
         kept = write_files(settings.docs, assets().items())
-        kept |= write_files(settings.docs, _encoded(text_pages(corpus, ui, layout)))
+        kept |= write_files(
+            settings.docs, _encoded(text_pages(corpus, ui, layout, settings.edition))
+        )
         kept |= background.docs_written()
     except BaseException:
         background.cancel()

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from edition.base.errors import EditionError, Problem
+from edition.derived.citation import UNVERSIONED, Edition
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Settings:
     ui_languages: tuple[str, ...]  # the default language first
     docs_dir: Path | None = None
     site_url: str = ""
+    edition: Edition = UNVERSIONED  # name, version and date: ``extra: edition:`` in mkdocs.yml
 
     @property
     def seeds(self) -> Path:
@@ -72,4 +74,20 @@ def read_settings(config_file: Path) -> Settings:
         ui_languages=tuple(langs),
         docs_dir=root / data.get("docs_dir", "docs"),
         site_url=data.get("site_url") or "",
+        edition=_edition(data, config_file),
+    )
+
+
+def _edition(data: dict, config_file: Path) -> Edition:
+    """The edition's version and date (``extra: edition: {version, date}``: the one place)."""
+    found = ((data.get("extra") or {}).get("edition")) or {}
+    if not isinstance(found, dict):
+        raise EditionError([Problem(config_file, None, "extra: edition: must be a mapping")])
+    date = str(found.get("date") or "")  # YAML reads 2026-12-01 as a date
+    return Edition(
+        name=data.get("site_name") or "",
+        url=data.get("site_url") or "",
+        version=str(found.get("version") or ""),
+        date=date,
+        publisher=str(found.get("publisher") or ""),
     )

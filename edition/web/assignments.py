@@ -173,7 +173,7 @@ def index_page(assignments: list[Assignment], ui: str, default: str) -> Page:
         if rows
         else f"<p>{t(s['no_assignments'])}</p>"
     )
-    return (
+    return Page(
         here,
         s["assignments"],
         (

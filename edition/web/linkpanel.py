@@ -11,10 +11,12 @@ from edition.base.strings import ui_strings
 from edition.web.html import esc
 
 
-def panel_html(ui: str, title: str) -> str:
+def panel_html(ui: str, title: str, version: str = "") -> str:
+    """The panel; ``version`` (the edition's, in words) goes into every passage citation."""
     s = ui_strings(ui)
     data = {
         "title": title,
+        "version": version,
         "cite": s["cite_format"],
         "accessed": s["accessed"],
         "copied": s["copied"],

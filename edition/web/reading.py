@@ -7,8 +7,10 @@ written as final ``.html`` paths, relative to the page (MkDocs does not rewrite 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from edition.analysis.annotate import Mention
 from edition.analysis.corpus import Corpus
@@ -16,13 +18,24 @@ from edition.base.addresses import Address, catalogue, parallel, reading, up
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text
 from edition.base.strings import ui_strings
+from edition.derived import citation
+from edition.derived.citation import UNVERSIONED, Edition
+from edition.web import cite
 from edition.web.html import esc, href
 from edition.web.linkpanel import panel_html
 from edition.web.popups import host_html
 
+
 # A page: its address, its title (plain text) and its body (HTML). The face's layout makes
 # the page's source file of the two (``edition.build.generate.Layout``).
-Page = tuple[Address, str, str]
+class Page(NamedTuple):
+    """A generated page: its address, its title (plain text), its HTML body, and data for the
+    page's head that the face writes beside the title (the citation meta tags)."""
+
+    address: Address
+    title: str
+    body: str
+    meta: Mapping[str, Any] = MappingProxyType({})
 
 
 @cache
@@ -124,7 +137,9 @@ def _translations(text: Text, s: dict[str, Any]) -> str:
     return ", ".join(items) or esc(s["none"])
 
 
-def reading_page(corpus: Corpus, text: Text, ui: str) -> Page:
+def reading_page(
+    corpus: Corpus, text: Text, ui: str, edition: Edition = UNVERSIONED, ui_root: str = ""
+) -> Page:
     s = ui_strings(ui)
     here = reading(text.id)
     title = text.meta["title"][ui]
@@ -143,20 +158,22 @@ def reading_page(corpus: Corpus, text: Text, ui: str) -> Page:
         if text.translations
         else ""
     )
-    return (
+    return Page(
         here,
         title,
         (
             f'<header class="ed-header"><h1>{esc(title)}</h1><dl class="ed-meta">{meta}</dl>'
-            + f"{links}</header>"
+            + f"{links}{cite.downloads_html(text, edition, ui, here, ui_root)}"
+            + f"{cite.cite_html(text, edition, ui)}</header>"
             + "\n\n"
             + text_html(text, corpus, ui)
             + "\n\n"
             + host_html(corpus.register, ui, up(here.path))
             + "\n\n"
-            + panel_html(ui, title)
+            + panel_html(ui, title, citation.version_label(edition, s))
             + "\n"
         ),
+        {"citation": citation.page_meta(text, edition, ui)},
     )
 
 
@@ -194,7 +211,7 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
             + "".join(cells)
             + "</div>"
         )
-    return (
+    return Page(
         here,
         f"{title} — {s['parallel_view']}",
         (
@@ -214,7 +231,9 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
     )
 
 
-def catalogue_page(texts: list[Text], ui: str) -> Page:
+def catalogue_page(
+    texts: list[Text], ui: str, edition: Edition = UNVERSIONED, ui_root: str = ""
+) -> Page:
     s = ui_strings(ui)
     here = catalogue()
     rows = []
@@ -234,13 +253,15 @@ def catalogue_page(texts: list[Text], ui: str) -> Page:
     head = "".join(
         f"<th>{esc(s[k])}</th>" for k in ("title", "original_language", "length", "translations")
     )
-    return (
+    return Page(
         here,
         s["catalogue"],
         (
             f"<h1>{esc(s['catalogue'])}</h1>\n\n<p>{esc(s['catalogue_intro'])}</p>\n\n"
             + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
             + "".join(rows)
-            + "</tbody></table>\n"
+            + "</tbody></table>\n\n"
+            + cite.corpus_downloads_html(texts, ui, here, ui_root)
+            + "\n"
         ),
     )

@@ -142,7 +142,7 @@ def index_page(lang: _Language, kind: str) -> Page:
             f'<h2 id="{esc(_letter_id(letter))}">{esc(letter)}</h2>'
             f'<dl class="ed-register">{"".join(items)}</dl></section>'
         )
-    return (
+    return Page(
         here,
         title,
         (
@@ -165,7 +165,7 @@ def overview_page(corpus: Corpus, ui: str, ui_root: str) -> Page:
         for kind in NAME_KINDS
     )
     items += f'<li><a href="{href(here, addresses.map_page())}">{esc(s["map"])}</a></li>'
-    return (
+    return Page(
         here,
         s["names"],
         (
@@ -212,7 +212,7 @@ def group_page(lang: _Language, kind: str, letter: str, members: list[Entry]) ->
     ordered = sorted(members, key=lambda e: (lang.keys[e.id], e.id))
     filled = words(lang.corpus, ui)
     sections = "\n".join(entry_section(lang, here, e, filled) for e in ordered)
-    return here, title, "".join([f"<h1>{esc(title)}</h1>\n\n", sections, "\n"])
+    return Page(here, title, "".join([f"<h1>{esc(title)}</h1>\n\n", sections, "\n"]))
 
 
 def map_page(lang: _Language) -> Page:
@@ -244,7 +244,7 @@ def map_page(lang: _Language) -> Page:
         if markers
         else ""
     )
-    return (
+    return Page(
         here,
         s["map"],
         (

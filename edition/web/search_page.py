@@ -37,7 +37,7 @@ def search_page(corpus: Corpus, ui: str) -> Page:
     codes = dict.fromkeys(v.lang for t in corpus.texts for v in t.versions)
     langs = [(c, s["languages"][c], "") for c in codes]
     strings = esc(json.dumps({"results": s["search_results"], "none": s["search_none"]}))
-    return (
+    return Page(
         here,
         s["search_title"],
         (

@@ -61,7 +61,8 @@
     return panel.dataset.cite
       .replace("{title}", panel.dataset.title)
       .replace("{passage}", label(ref))
-      .replace("{edition}", name ? name.content : document.title)
+      .replace("{edition}", (name ? name.content : document.title) +
+        (panel.dataset.version ? ", " + panel.dataset.version : ""))
       .replace("{url}", url)
       .replace("{accessed}", panel.dataset.accessed.replace("{date}", date));
   }

@@ -46,15 +46,15 @@ def _check(body: str) -> html.HtmlElement:
 def test_a_hostile_text_id_adds_no_attribute_and_links_percent_encoded(corpus: Corpus) -> None:
     text = corpus.texts[0]
     encoded = "x%22%20autofocus%20onfocus%3D%22alert%281%29"
-    _, _, body = reading.catalogue_page(corpus.texts, "en")
+    body = reading.catalogue_page(corpus.texts, "en").body
     (link,) = _check(body).cssselect("table a")
     assert link.get("href") == f"{encoded}.html"
-    _, _, body = reading.reading_page(corpus, text, "en")
+    body = reading.reading_page(corpus, text, "en").body
     assert [a.get("href") for a in _check(body).cssselect(".ed-views a")] == [
         f"../parallel/{encoded}.html"
     ]
-    _, _, body = reading.parallel_page(corpus, text, "en")
+    body = reading.parallel_page(corpus, text, "en").body
     assert _check(body).cssselect("a.ed-switch")[0].get("href") == f"../texts/{encoded}.html#p1"
-    _, _, body = search_page(corpus, "en")
+    body = search_page(corpus, "en").body
     options = _check(body).cssselect("#ed-search-text option")
     assert [o.get("value") for o in options] == ["", HOSTILE_ID]

@@ -1,0 +1,59 @@
+"""The "Cite" block and the downloads of a reading page: TEI, BibTeX, RIS, CSL-JSON.
+
+The passage citation is the link panel's (``linkpanel.py``): it adds the edition's version.
+"""
+
+from __future__ import annotations
+
+from edition.base import addresses
+from edition.base.addresses import Address, relative
+from edition.base.sources import Text
+from edition.base.strings import ui_strings
+from edition.derived.citation import FORMATS, Edition, edition_citation, text_citation
+from edition.web.html import esc
+
+# Each download's label: the names of the formats, the same in every language.
+_LABELS = {"tei.xml": "TEI P5", "bib": "BibTeX", "ris": "RIS", "csl.json": "CSL-JSON"}
+
+
+def downloads_html(text: Text, edition: Edition, ui: str, here: Address, ui_root: str) -> str:
+    """Links to the text's TEI and citation files (at the site's root) from page ``here`` of
+    the UI language whose pages are at ``ui_root``."""
+    s = ui_strings(ui)
+    files = {"tei.xml": addresses.tei_file(text.id)}
+    files |= {ext: addresses.citation_file(text.id, ext) for ext in FORMATS}
+    links = [
+        f'<a href="{esc(relative(ui_root + here.path, Address(path)))}" download>{_LABELS[ext]}</a>'
+        for ext, path in files.items()
+    ]
+    return f'<p class="ed-downloads">{esc(s["downloads"])}: {" · ".join(links)}</p>'
+
+
+def cite_html(text: Text, edition: Edition, ui: str) -> str:
+    """The citations of the edition and of this text, with its version; how to cite a passage."""
+    s = ui_strings(ui)
+    rows = [
+        (s["cite_edition"], esc(edition_citation(edition, s))),
+        (s["cite_text"], esc(text_citation(text, edition, s, ui))),
+        (s["share_title"], esc(s["cite_passage"])),
+    ]
+    items = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    return (
+        f'<details class="ed-cite"><summary>{esc(s["cite_heading"])}</summary>'
+        f"<dl>{items}</dl></details>"
+    )
+
+
+def corpus_downloads_html(texts: list[Text], ui: str, here: Address, ui_root: str) -> str:
+    """The catalogue's TEI links (files at the site's root): the whole edition, then each text."""
+    s = ui_strings(ui)
+
+    def link(path: str) -> str:
+        return esc(relative(ui_root + here.path, Address(path)))
+
+    links = [f'<a href="{link(addresses.TEI_CORPUS)}" download>teiCorpus</a>']
+    links += [
+        f'<a href="{link(addresses.tei_file(t.id))}" download>{esc(t.meta["title"][ui])}</a>'
+        for t in texts
+    ]
+    return f'<p class="ed-downloads">{esc(s["downloads"])} (TEI P5): {" · ".join(links)}</p>'
