@@ -47,6 +47,11 @@ class Language:
         """The dictionary's readings of ``word``, or None if the dictionary lacks it."""
         return None
 
+    def is_abbreviation(self, word: str) -> bool:
+        """Whether ``word``, followed by a full stop, is an abbreviation (never ends a
+        sentence); ``word`` is lower-case."""
+        return word in self.abbreviations
+
     def stems(self, norm: str) -> frozenset[str]:
         """Fallback stems of the normalised word ``norm``: itself, and itself less each
         ending it has, keeping stems of 3+ letters."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from edition.base.lang.base import Language, Lookup, alternants, strip_endings
 
@@ -36,6 +36,8 @@ _ALTERNATIONS = (
 _SOFTENING = ("ie", "e", "i", "y")
 # ó of a final closed syllable is o before an ending: Kraków/Krakowa, Opole's Bór/Boru.
 _FINAL_O = re.compile(r"ó([^aąeęioóuy]+)$")
+# Abbreviations that usually close a list, and so often a sentence ("..., gruszki itd. Potem").
+_LIST_ENDS = frozenset("itd itp etc in".split())
 
 
 class Polish(Language):
@@ -63,6 +65,22 @@ class Polish(Language):
                 if name != _COMMON:
                     names.add(f"{lemma.lower()}@{_NAME_CLASS.get(name, 'other')}")
         return Lookup(frozenset(lemmas), frozenset(names)) if lemmas else None
+
+    def is_abbreviation(self, word: str) -> bool:
+        """Ours, or one SGJP tags as an abbreviation written with a full stop ("brev:pun":
+        Wlk., ds., woj., inż.), but for those that usually end a list and so a sentence."""
+        return word in self.abbreviations or (
+            word not in _LIST_ENDS and self._dotted_abbreviation(word)
+        )
+
+    @cache  # noqa: B019 -- one Polish language object lives as long as the process
+    def _dotted_abbreviation(self, word: str) -> bool:
+        return any(
+            tag.startswith("brev:pun") and end == 1
+            for _start, end, (_orth, _lemma, tag, _names, _quals) in self._morfeusz.analyse(
+                f"{word}."
+            )
+        )
 
     def stems(self, norm: str) -> frozenset[str]:
         found = strip_endings(norm, self.endings)
