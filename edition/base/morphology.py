@@ -2,7 +2,9 @@
 
 This is the hybrid measured best in the project notes: a real analyser's candidate lemmas
 for known words, and a closed list of endings for unknown ones (foreign names such as
-"Chunguzów"), behind a case gate applied by the matcher.
+"Chunguzów"; the language module's stems know its alternations), behind a case gate
+applied by the matcher. Proper-name readings are kept apart (``Analysis.names``) so that
+the matcher can tell a name from a common word that shares its letters.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from edition.base.lang import Language
 # Anything else that is not space is a token of its own ("." of "Д. В.").
 WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
 TOKEN = re.compile(rf"{WORD.pattern}|[^\w\s]")
-_MIN_STEM = 3
 
 
 def normalise(word: str) -> str:
@@ -36,6 +37,7 @@ class Analysis:
     lemmas: frozenset[str]  # dictionary lemmas, or the normalised word itself if unknown
     stems: frozenset[str]  # fallback stems; empty for words the dictionary knows
     known: bool
+    names: frozenset[str] = frozenset()  # proper-name readings (``lang.base.Lookup.names``)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -58,18 +60,15 @@ class Analyser:
 
     def _analyse(self, word: str) -> Analysis:
         norm = normalise(word)
-        lemmas = self.language.lookup(_apostrophe(word))
-        if lemmas:
-            return Analysis(frozenset(normalise(x) for x in lemmas) | {norm}, frozenset(), True)
+        found = self.language.lookup(_apostrophe(word))
+        if found:
+            lemmas = frozenset(normalise(x) for x in found.lemmas) | {norm}
+            return Analysis(lemmas, frozenset(), True, found.names)
         return Analysis(frozenset({norm}), self.stems(norm), False)
 
     def stems(self, norm: str) -> frozenset[str]:
-        """``norm`` less each ending of the language it has, keeping stems of 3+ letters."""
-        found = {norm}
-        for ending in self.language.endings:
-            if norm.endswith(ending) and len(norm) - len(ending) >= _MIN_STEM:
-                found.add(norm[: -len(ending)])
-        return frozenset(found)
+        """The language's fallback stems of ``norm`` (endings and stem alternations)."""
+        return self.language.stems(norm)
 
 
 @cache

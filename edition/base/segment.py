@@ -18,6 +18,9 @@ from edition.base.lang import Language
 _BREAK = re.compile(r"(?=[.…!?])(?:\.{3}|…|[.!?])+[\"'»”’)\]]*(?=(\s+)[\"'«„“‘(\[]*(.))", re.DOTALL)
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]", re.UNICODE)
+
+
 def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of one paragraph, whitespace excluded."""
     spans: list[tuple[int, int]] = []
@@ -55,8 +58,10 @@ def _is_abbreviation(text: str, start: int, end: int, language: Language) -> boo
         return False
     if len(word) == 1 and word.isupper():  # an initial: "Д. В. Богомолов"
         return True
+    if _INITIALS.fullmatch(word):  # initials or a dotted acronym: "W.W.", "N.V."
+        return True
     lower = word.lower()
-    if lower in language.abbreviations:
+    if language.is_abbreviation(lower):
         return True
     digits = lower.rstrip("".join(language.year_suffixes))
     return digits != lower and digits.isdigit()  # "1934р."

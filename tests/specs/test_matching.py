@@ -30,6 +30,20 @@ ENTRIES = [
     ("tsinghua", "organisation", {"pl": ["Uniwersytet Tsinghua"], "uk": ["Цин-Хуа"], "en": ["Tsinghua University"]}),
     ("clarify", "term", {"pl": ["wyjaśnienie"], "uk": ["з'ясування"], "en": ["clarification"]}),
     ("poland", "place", {"pl": ["Polska"], "uk": ["Польща"], "en": ["Poland"]}),
+    ("kim", "person", {"pl": ["Kim Ir Sen", "Kim"], "uk": ["Кім Ір Сен", "Кім"], "en": ["Kim Il Sung"]}),
+    ("denmark", "place", {"pl": ["Dania"], "uk": ["Данія"], "en": ["Denmark"]}),
+    ("red-army", "organisation", {"pl": ["Czerwona Armia"], "uk": ["Червона армія"], "en": ["Red Army"]}),
+    ("eu", "organisation", {"pl": ["Unia Europejska", "UE"], "uk": ["Європейський Союз", "ЄС"], "en": ["European Union", "EU"]}),
+    ("china", "place", {"pl": ["Chiny"], "uk": ["Китай"], "en": ["China"]}),
+    ("telegram", "organisation", {"pl": ["Telegram"], "uk": ["Telegram"], "en": ["Telegram"]}),
+    ("krakow", "place", {"pl": ["Kraków"], "uk": ["Краків"], "en": ["Kraków"]}),
+    ("i-pace", "term", {"pl": ["I-PACE"], "uk": ["I-PACE"], "en": ["I-PACE"]}),
+    ("luna-9", "term", {"pl": ["Łuna-9"], "uk": ["Аполлон-11"], "en": ["Luna 9"]}),
+    ("shakespeare", "person", {"pl": ["Shakespeare"], "uk": ["Шекспір"], "en": ["Shakespeare"]}),
+    ("joyce", "person", {"pl": ["Joyce"], "uk": ["Джойс"], "en": ["Joyce"]}),
+    ("baudelaire", "person", {"pl": ["Baudelaire"], "uk": ["Бодлер"], "en": ["Baudelaire"]}),
+    ("brenthester", "place", {"pl": ["Brenthester"], "uk": ["Бранбург"], "en": ["Brenthester"]}),
+    ("bralota", "place", {"pl": ["Bralota"], "uk": ["Бранека"], "en": ["Bralota"]}),
 ]  # fmt: skip
 
 
@@ -56,7 +70,7 @@ def found(register, code: str, text: str) -> list[str]:
 CASES = [
     # inflected forms
     ("pl", "Wycofali się z Mandżurii, potem wrócili do Mandżurię.", ["Mandżurii=manchuria", "Mandżurię=manchuria"]),
-    ("uk", "Китай воював з Японією, а Японії було мало.", ["Японією=japan", "Японії=japan"]),
+    ("uk", "Китай воював з Японією, а Японії було мало.", ["Китай=china", "Японією=japan", "Японії=japan"]),
     ("pl", "W Polsce mówiono o Japonii.", ["Polsce=poland", "Japonii=japan"]),
     # multi-word names, inflected word by word
     ("pl", "Rząd Czang Kaj-szeka odwołał się do Ligi Narodów.", ["Czang Kaj-szeka=chiang", "Ligi Narodów=league"]),
@@ -66,6 +80,7 @@ CASES = [
     ("uk", "з повпредом Д. В. Богомоловим і Богомолову", ["повпредом=polpred", "Д. В. Богомоловим=bogomolov", "Богомолову=bogomolov"]),
     # acronyms need capitals
     ("pl", "ZSRR i KWŻD; zsrr nie jest nazwą.", ["ZSRR=ussr", "KWŻD=cer"]),
+    ("pl", "Wobec ZSRR-u i KWŻD-em.", ["ZSRR-u=ussr", "KWŻD-em=cer"]),
     ("uk", "СРСР і КВЖД", ["СРСР=ussr", "КВЖД=cer"]),
     # overlapping entries: the longer name wins, no nested mention of Japan
     ("pl", "Program Komunistycznej Partii Japonii był radykalny.", ["Komunistycznej Partii Japonii=cpj"]),
@@ -80,6 +95,27 @@ CASES = [
     ("uk", "для з’ясування і зʼясування", ["з’ясування=clarify", "зʼясування=clarify"]),
     # no false friends: a prefix is not a form (Polak is not Polska)
     ("pl", "Polak i Japończyk spotkali się.", []),
+    # a one-word name and a common word of the same letters: only the name's own readings
+    ("pl", "Kim jesteś? Spytał, kim jest Kim.", ["Kim=kim"]),
+    ("pl", "Rozmawiał z Kim Ir Senem.", ["Kim Ir Senem=kim"]),
+    ("pl", "Dane z Danii. Dania i Danię znamy.", ["Danii=denmark", "Dania=denmark", "Danię=denmark"]),
+    ("pl", "Polskie Radio nadało, że Polska i Polsce, a Polscy goście.", ["Polska=poland", "Polsce=poland"]),
+    ("uk", "Дані з Данії. Кім прибув, а Кіму дали.", ["Данії=denmark", "Кім=kim", "Кіму=kim"]),
+    ("uk", "Польське радіо, а Польща і Польщі.", ["Польща=poland", "Польщі=poland"]),
+    # ... while a common noun inside a longer name still inflects
+    ("pl", "Czerwonej Armii i Lidze Narodów.", ["Czerwonej Armii=red-army", "Lidze Narodów=league"]),
+    ("uk", "Червоної армії і Лізі Націй.", ["Червоної армії=red-army", "Лізі Націй=league"]),
+    # hyphenated compounds: a name of its own stays whole; else each segment is a word
+    ("pl", "rozmowy UE-Chiny i Japonia-Chiny", ["UE=eu", "Chiny=china", "Japonia=japan", "Chiny=china"]),
+    ("uk", "Telegram-канал і ЄС-Китай", ["Telegram=telegram", "ЄС=eu", "Китай=china"]),
+    ("pl", "I tak jechał I-PACE. I-PACE-em dojechał do Krakowa, lotnisko Kraków-Balice.", ["I-PACE=i-pace", "I-PACE-em=i-pace", "Krakowa=krakow", "Kraków=krakow"]),
+    ("pl", "Lot Łuny-9 i Łunie-9; łuna nad miastem.", ["Łuny-9=luna-9", "Łunie-9=luna-9"]),
+    ("uk", "Політ Аполлона-11 і Аполлоном-11.", ["Аполлона-11=luna-9", "Аполлоном-11=luna-9"]),
+    # Polish apostrophe endings after foreign names
+    ("pl", "Sonety Shakespeare'a, list Baudelaire'owi, rozmowa z Joyce'em.", ["Shakespeare'a=shakespeare", "Baudelaire'owi=baudelaire", "Joyce'em=joyce"]),
+    # names the dictionary does not know: the fallback knows the stem alternations
+    ("pl", "W Brenthesterze i Bralocie, potem do Brenthesteru.", ["Brenthesterze=brenthester", "Bralocie=bralota", "Brenthesteru=brenthester"]),
+    ("uk", "У Бранбурзі й Бранеці.", ["Бранбурзі=brenthester", "Бранеці=bralota"]),
     # English: plurals and possessives
     ("en", "Japan's army entered Manchuria; the USSR's reply came.", ["Japan's=japan", "Manchuria=manchuria", "USSR's=ussr"]),
 ]  # fmt: skip

@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The classes of proper-name readings, named as register kinds are: a dictionary's own name
+# tags are mapped onto these by its language module.
+NAME_CLASSES = frozenset({"person", "place", "organisation", "other"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What a dictionary says of one word form.
+
+    ``lemmas`` are the lower-case lemmas of every reading (proper and common alike);
+    ``names`` identify the proper-name readings alone as ``"lexeme@class"``, the lexeme
+    with the dictionary's homonym mark ("polska:sf~i@place" is the country, "polska:sf~ej
+    @person" a surname), so that two forms share a name only if they are forms of one name.
+    """
+
+    lemmas: frozenset[str]
+    names: frozenset[str] = frozenset()
+
 
 @dataclass(frozen=True)
 class Language:
@@ -12,15 +30,53 @@ class Language:
     ``abbreviations`` are lower-case words that, followed by a full stop, never end a
     sentence; ``year_suffixes`` are letters glued to a year ("1934р.") with the same effect.
     ``endings`` is the closed list of inflectional endings by which a word the dictionary
-    does not know is reduced to a stem. A subclass with a morphological dictionary
-    overrides :meth:`lookup`.
+    does not know is reduced to a stem (:meth:`stems`; a language with stem alternations
+    overrides it). A subclass with a morphological dictionary overrides :meth:`lookup`;
+    ``names_tagged`` says that the dictionary tags proper names so fully that a
+    capitalised word it reads only as a common word is a common word (Morfeusz 2: yes;
+    pymorphy3's Ukrainian dictionary tags persons but few places).
     """
 
     code: str
     abbreviations: frozenset[str] = field(default_factory=frozenset)
     year_suffixes: frozenset[str] = field(default_factory=frozenset)
     endings: tuple[str, ...] = ()
+    names_tagged: bool = False
 
-    def lookup(self, word: str) -> frozenset[str] | None:
-        """Lower-case candidate lemmas of ``word``, or None if the dictionary lacks it."""
+    def lookup(self, word: str) -> Lookup | None:
+        """The dictionary's readings of ``word``, or None if the dictionary lacks it."""
         return None
+
+    def is_abbreviation(self, word: str) -> bool:
+        """Whether ``word``, followed by a full stop, is an abbreviation (never ends a
+        sentence); ``word`` is lower-case."""
+        return word in self.abbreviations
+
+    def stems(self, norm: str) -> frozenset[str]:
+        """Fallback stems of the normalised word ``norm``: itself, and itself less each
+        ending it has, keeping stems of 3+ letters."""
+        return frozenset(strip_endings(norm, self.endings))
+
+
+MIN_STEM = 3
+
+
+def strip_endings(norm: str, endings: tuple[str, ...]) -> set[str]:
+    """``norm`` and ``norm`` less each of ``endings`` it has (stems of 3+ letters)."""
+    found = {norm}
+    for ending in endings:
+        if norm.endswith(ending) and len(norm) - len(ending) >= MIN_STEM:
+            found.add(norm[: -len(ending)])
+    return found
+
+
+def alternants(stems: set[str], pairs: tuple[tuple[str, str], ...]) -> set[str]:
+    """``stems`` and, for each stem ending in the first member of a pair, the stem with
+    the second instead: the consonant a stem has before another ending ("dakoc" of
+    "Dakocie" is "dakot" of "Dakota")."""
+    found = set(stems)
+    for stem in stems:
+        for alternant, base in pairs:
+            if stem.endswith(alternant) and len(stem) - len(alternant) + len(base) >= MIN_STEM:
+                found.add(stem[: -len(alternant)] + base)
+    return found

@@ -2,10 +2,43 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+import re
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from edition.base.lang.base import Language
+from edition.base.lang.base import Language, Lookup, alternants, strip_endings
+
+# Morfeusz's name tags -> the edition's name classes; any other tag but "nazwa_pospolita"
+# (a common noun) is a proper name of class "other".
+_NAME_CLASS = {
+    "nazwa_geograficzna": "place",
+    "człon_nazwy_geograficznej": "place",
+    "imię": "person",
+    "nazwisko": "person",
+    "nazwa_organizacji": "organisation",
+}
+_COMMON = "nazwa_pospolita"
+# The consonants a stem ends in before -e/-ie/-i/-y, and the consonant of the stem's other
+# forms: Dakota/Dakocie, Manchester/Manchesterze, Ryga/Rydze, Michał/Michale, Polak/Polacy.
+_ALTERNATIONS = (
+    ("szc", "szt"),
+    ("śc", "st"),
+    ("źdz", "zd"),
+    ("śl", "sł"),
+    ("źl", "zł"),
+    ("c", "t"),
+    ("c", "k"),
+    ("dz", "d"),
+    ("dz", "g"),
+    ("rz", "r"),
+    ("l", "ł"),
+    ("sz", "ch"),
+)
+_SOFTENING = ("ie", "e", "i", "y")
+# ó of a final closed syllable is o before an ending: Kraków/Krakowa, Opole's Bór/Boru.
+_FINAL_O = re.compile(r"ó([^aąeęioóuy]+)$")
+# Abbreviations that usually close a list, and so often a sentence ("..., gruszki itd. Potem").
+_LIST_ENDS = frozenset("itd itp etc in".split())
 
 if TYPE_CHECKING:
     import morfeusz2
@@ -18,14 +51,53 @@ class Polish(Language):
 
         return morfeusz2.Morfeusz(separate_numbering=True, whitespace=morfeusz2.SKIP_WHITESPACES)
 
-    def lookup(self, word: str) -> frozenset[str] | None:
-        lemmas = set()
-        for start, _end, (_orth, lemma, tag, _names, _quals) in self._morfeusz.analyse(word):
-            if start != 0 or tag == "ign":
+    def lookup(self, word: str) -> Lookup | None:
+        """Readings of ``word`` as one word. A hyphenated or apostrophised word counts only
+        as a whole (Morfeusz reads "I-PACE" as "I", "-", "PACE", and "Kraków-Balice" is not a
+        form of Kraków); any other may end in an agglutinate ("zrobiłem": zrobił + em), whose
+        first segment carries the lemma."""
+        found = self._morfeusz.analyse(word)
+        whole = "-" in word or "'" in word
+        last = max(end for _start, end, _ in found)
+        lemmas: set[str] = set()
+        names: set[str] = set()
+        for start, end, (_orth, lemma, tag, tags, _quals) in found:
+            if start != 0 or tag == "ign" or (whole and end != last):
                 continue
             lemmas.add(lemma.split(":", 1)[0].lower())
-        return frozenset(lemmas) or None
+            for name in tags:
+                if name != _COMMON:
+                    names.add(f"{lemma.lower()}@{_NAME_CLASS.get(name, 'other')}")
+        return Lookup(frozenset(lemmas), frozenset(names)) if lemmas else None
 
+    def is_abbreviation(self, word: str) -> bool:
+        """Ours, or one SGJP tags as an abbreviation written with a full stop ("brev:pun":
+        Wlk., ds., woj., inż.), but for those that usually end a list and so a sentence."""
+        return word in self.abbreviations or (
+            word not in _LIST_ENDS and self._dotted_abbreviation(word)
+        )
+
+    @cache  # noqa: B019 -- one Polish language object lives as long as the process
+    def _dotted_abbreviation(self, word: str) -> bool:
+        return any(
+            tag.startswith("brev:pun") and end == 1
+            for _start, end, (_orth, _lemma, tag, _names, _quals) in self._morfeusz.analyse(
+                f"{word}."
+            )
+        )
+
+    def stems(self, norm: str) -> frozenset[str]:
+        found = strip_endings(norm, self.endings)
+        softened = {norm[: -len(e)] for e in _SOFTENING if norm.endswith(e)} & found
+        found |= alternants(softened, _ALTERNATIONS)
+        found |= {_FINAL_O.sub(r"o\1", s) for s in found}
+        return frozenset(found)
+
+
+# Endings after an apostrophe, which Polish writes after a foreign name whose spelling would
+# hide the ending's sound (Shakespeare'a, Baudelaire'owi, Joyce'em), and after a hyphen, as
+# it writes them after an acronym (KPJ-u, I-PACE-em).
+_APOSTROPHE_ENDINGS = "a owi em u y ego emu om ami ach ów owie i ie ą".split()
 
 LANGUAGE = Polish(
     code="pl",
@@ -39,9 +111,11 @@ LANGUAGE = Polish(
             set(
                 "a u owi em ie y i e ę ą o om ami ach ów ów ach owie ami ego emu ym im ej ich "
                 "iem ą owi".split()
-            ),
+            )
+            | {f"{mark}{e}" for e in _APOSTROPHE_ENDINGS for mark in "'-"},
             key=len,
             reverse=True,
         )
     ),
+    names_tagged=True,
 )

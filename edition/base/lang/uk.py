@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from edition.base.lang.base import Language
+from edition.base.lang.base import Language, Lookup, alternants, strip_endings
+
+# pymorphy3's name grammemes -> the edition's name classes.
+_NAME_CLASS = {
+    "Name": "person",
+    "Surn": "person",
+    "Patr": "person",
+    "Geox": "place",
+    "Orgn": "organisation",
+    "Abbr": "other",
+}
+# Before the locative/dative -і a stem's г, к, х become з, ц, с: Гамбург/Гамбурзі,
+# Америка/Америці, Волох/Волосі.
+_ALTERNATIONS = (("з", "г"), ("ц", "к"), ("с", "х"))
+# і (ї) of a final closed syllable is о or е (є) before an ending: Харків/Харкова, Київ/Києва.
+_CONSONANTS = "[^аеєиіїоуюяь']+"
+_FINAL_I = re.compile(rf"і({_CONSONANTS})$")
+_FINAL_YI = re.compile(rf"ї({_CONSONANTS})$")
 
 if TYPE_CHECKING:
     import pymorphy3
@@ -18,10 +36,25 @@ class Ukrainian(Language):
 
         return pymorphy3.MorphAnalyzer(lang="uk")
 
-    def lookup(self, word: str) -> frozenset[str] | None:
+    def lookup(self, word: str) -> Lookup | None:
         if not self._morph.word_is_known(word):
             return None
-        return frozenset(p.normal_form.replace("ʼ", "'") for p in self._morph.parse(word))
+        lemmas: set[str] = set()
+        names: set[str] = set()
+        for parse in self._morph.parse(word):
+            lemma = parse.normal_form.replace("ʼ", "'")
+            lemmas.add(lemma)
+            grammemes = parse.tag.grammemes
+            names.update(f"{lemma}@{cls}" for tag, cls in _NAME_CLASS.items() if tag in grammemes)
+        return Lookup(frozenset(lemmas), frozenset(names))
+
+    def stems(self, norm: str) -> frozenset[str]:
+        found = strip_endings(norm, self.endings)
+        if norm.endswith("і"):
+            found |= alternants({norm[:-1]}, _ALTERNATIONS)
+        found |= {_FINAL_I.sub(r"о\1", s) for s in found} | {_FINAL_I.sub(r"е\1", s) for s in found}
+        found |= {_FINAL_YI.sub(r"є\1", s) for s in found}
+        return frozenset(found)
 
 
 LANGUAGE = Ukrainian(
