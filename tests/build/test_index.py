@@ -217,9 +217,9 @@ def test_entry_lines_keep_special_characters_in_every_language(tmp_path: Path) -
     """The lines are made once and kept for the other languages: a language's pages are the
     same whether it comes after another or first, and every character is shown as it is."""
     kept = _small_corpus(tmp_path / "a")
-    after = {ui: {p.path: body for p, _, body in register_pages.pages(kept, ui, "")} for ui in UI}
+    after = {ui: {p.address.path: p.body for p in register_pages.pages(kept, ui, "")} for ui in UI}
     fresh = _small_corpus(tmp_path / "b")
-    assert {p.path: body for p, _, body in register_pages.pages(fresh, "uk", "")} == after["uk"]
+    assert {p.address.path: p.body for p in register_pages.pages(fresh, "uk", "")} == after["uk"]
     entry = kept.register["Q1"]
     for ui in UI:
         page = after[ui][addresses.entry(entry).path]
