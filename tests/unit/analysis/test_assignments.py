@@ -84,7 +84,7 @@ def test_a_good_assignment_resolves_every_reference(tmp_path: Path, corpus: Corp
             ":8: terms[0]: no register entry 'honghuz'; nearest: honghuzi",
         ),
         (("title: A test\n", ""), ":2: (top level): 'title' is missing"),
-        (("questions: [Why?]", "question: [Why?]"), "unknown field ('question' was unexpected)"),
+        (("questions: [Why?]", "question: [Why?]"), ":9: question: unknown field"),
         (("passages:", "passages: [\n"), "malformed YAML"),
         (("---\ntitle", "title"), ":1: no front matter"),
     ],

@@ -95,5 +95,9 @@ def test_a_broken_ledger_is_a_problem_with_its_line(tmp_path: Path) -> None:
     assert messages == [
         (ledger, 4, "paragraphs.p1: 'head' is missing"),
         (ledger, 4, "paragraphs.p1: 'tail' is missing"),
-        (ledger, 4, "paragraphs.p1.digest: 1 is not of type 'string'"),
+        (
+            ledger,
+            4,
+            'paragraphs.p1.digest: YAML reads 1 as a number, not as text: write it in quotes, "1"',
+        ),
     ]
