@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,7 @@ class Text:
     original: Version
     translations: dict[str, Version] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
-    ledger_text: str = ""
+    ledger_changed: bool = False  # the ledger as assigned differs from the file's (or no file)
 
     @property
     def versions(self) -> list[Version]:
@@ -81,8 +81,12 @@ class Text:
         return self.original if code == self.original.lang else self.translations[code]
 
     def ledger_is_stale(self) -> bool:
-        path = self.folder / LEDGER_NAME
-        return not path.exists() or path.read_text("utf-8") != self.ledger_text
+        """Whether ``paragraph-ids.yml`` must be written (with :attr:`ledger_text`)."""
+        return self.ledger_changed
+
+    @property
+    def ledger_text(self) -> str:
+        return self.ledger.dump()
 
 
 def load_texts(seeds: Path, ui_languages: Iterable[str]) -> list[Text]:
@@ -187,9 +191,10 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
         return None, problems
 
     try:
-        ledger = Ledger.read(folder / LEDGER_NAME)
+        recorded = Ledger.read(folder / LEDGER_NAME)
     except EditionError as exc:
         return None, exc.problems
+    ledger = replace(recorded, entries=dict(recorded.entries), retired=list(recorded.retired))
     ids = ledger.assign([t for _, t in original_lines])
     text = Text(
         id=folder.name,
@@ -201,7 +206,7 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
             for code, tr_lines in sorted(lines.items())
         },
         ledger=ledger,
-        ledger_text=ledger.dump(),
+        ledger_changed=ledger != recorded,
     )
     return text, []
 
