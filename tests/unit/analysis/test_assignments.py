@@ -218,3 +218,33 @@ def test_every_example_assignment_is_built_in_every_language(site: Path, corpus:
         assert len(doc.cssselect(".ed-questions li")) == len(a.questions) > 0
         index = html.parse(str(site / PREFIX[a.ui] / "assignments" / "index.html")).getroot()
         assert index.cssselect(f'a[href="{a.name}.html"]')
+
+
+@pytest.mark.parametrize("name", ["index.en.md", "index.pl.md", "index.md"])
+def test_an_assignment_may_not_take_the_index_s_name(
+    tmp_path: Path, corpus: Corpus, name: str
+) -> None:
+    path = write(tmp_path, name, GOOD)
+    write(tmp_path, "fine.en.md", GOOD)
+    assert problems(tmp_path, corpus) == [
+        f"{path}: the name 'index' is reserved: assignments/index.html is the generated list of "
+        "assignments and would replace this one; rename the file"
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["de", "pt-BR", "zh_TW"])
+def test_an_assignment_in_a_language_the_site_is_not_built_in_is_a_problem(
+    tmp_path: Path, corpus: Corpus, suffix: str
+) -> None:
+    path = write(tmp_path, f"x.{suffix}.md", GOOD)
+    assert problems(tmp_path, corpus) == [
+        f"{path}: written in {suffix!r}, a language the site is not built in (it is built in "
+        "en, pl, uk): the page would be missing and links to it dead; rename the file "
+        "x.<language>.md with one of those"
+    ]
+
+
+def test_a_dot_that_is_no_language_suffix_stays_in_the_name(tmp_path: Path, corpus: Corpus) -> None:
+    write(tmp_path, "week.one.md", GOOD)
+    (a,) = assignments.load_assignments(tmp_path, corpus, UI)
+    assert (a.name, a.ui) == ("week.one", "en")
