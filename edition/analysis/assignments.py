@@ -101,7 +101,7 @@ def load_assignments(docs: Path, corpus: Corpus, ui_languages: tuple[str, ...]) 
             continue
         if not name or ui not in ui_languages:
             name, ui = path.name[: -len(".md")], ui_languages[0]
-        if name == INDEX:
+        if name == INDEX and not _is_generated_index(path):
             problems.append(
                 Problem(
                     path,
@@ -111,12 +111,23 @@ def load_assignments(docs: Path, corpus: Corpus, ui_languages: tuple[str, ...]) 
                 )
             )
             continue
+        if name == INDEX:
+            continue
         assignment, errs = _load(path, name, ui, corpus)
         problems += errs
         if assignment:
             found.append(assignment)
     raise_if(problems)
     return found
+
+
+def _is_generated_index(path: Path) -> bool:
+    """Whether ``path`` is the list of assignments a build wrote: its front matter has a title
+    and nothing else (an assignment's names its passages)."""
+    text, _ = read_text_file(path)
+    m = _FRONT_MATTER.match(text or "")
+    doc = parse_yaml(path, m.group(1))[0] if m else None
+    return doc is not None and isinstance(doc.data, dict) and doc.data.keys() == {"title"}
 
 
 def _load(

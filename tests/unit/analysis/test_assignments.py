@@ -248,3 +248,11 @@ def test_a_dot_that_is_no_language_suffix_stays_in_the_name(tmp_path: Path, corp
     write(tmp_path, "week.one.md", GOOD)
     (a,) = assignments.load_assignments(tmp_path, corpus, UI)
     assert (a.name, a.ui) == ("week.one", "en")
+
+
+def test_the_generated_list_of_assignments_is_not_an_assignment(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    write(tmp_path, "index.en.md", "---\ntitle: Assignments\n---\n\n<h1>Assignments</h1>\n")
+    write(tmp_path, "a.en.md", GOOD)
+    assert [a.name for a in assignments.load_assignments(tmp_path, corpus, UI)] == ["a"]
