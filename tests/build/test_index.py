@@ -197,8 +197,8 @@ TITLES = {"en": "Title", "pl": "Tytuł", "uk": "Назва"}  # of META
 
 
 def _small_corpus(root: Path) -> Corpus:
-    """One text (IDs are letters, digits and hyphens: no ``%``) whose paragraph has ``&``, ``<``, ``>`` and ``%``
-    around a mention, in a Polish original and a Ukrainian translation."""
+    """One text whose paragraph has ``&``, ``<``, ``>`` and ``%`` around a mention, in a
+    Polish original and a Ukrainian translation (a text ID can hold none of them)."""
     meta = META + "translations: {uk: {by: test, status: working}}\n"
     make_text(root / "seeds", "t-1", meta=meta, pl=f"{SPECIAL_PL}\n", uk=f"{SPECIAL_UK}\n")
     (root / "glossary").mkdir(exist_ok=True)
