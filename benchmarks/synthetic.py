@@ -200,7 +200,7 @@ def register_entries(names: list[Name], units: list[Unit], rng: random.Random) -
         elif kind == "person":
             entry["born"] = str(rng.randint(1850, 1910))
         entry["names"] = {c: {"name": name.stems[c]} for c in UI}
-        entry["definition"] = rng.choice(units)
+        entry["definition"] = dict(rng.choice(units))  # a copy: YAML would write an alias
         entries.append(entry)
     return entries
 

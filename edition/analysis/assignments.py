@@ -30,6 +30,9 @@ from edition.base.yamlfile import parse_yaml, validate
 
 LOCK_NAME = "passages.lock.yml"
 INDEX = "index"  # docs/assignments/index.<ui>.md is generated: no assignment may be called so
+# What mkdocs-static-i18n reads as the language of a file name (name.<lang>.md): its
+# RE_LOCALE (mkdocs_static_i18n.config), whether or not the site is built in that language.
+_LANGUAGE_SUFFIX = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
 # MkDocs' own front-matter pattern (mkdocs.utils.meta), so both read the same block.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _LOCK_HEADER = (
@@ -85,8 +88,29 @@ def load_assignments(docs: Path, corpus: Corpus, ui_languages: tuple[str, ...]) 
     found, problems = [], []
     for path in sorted(folder(docs).glob("*.md")):
         name, _, ui = path.name[: -len(".md")].rpartition(".")
+        if name and ui not in ui_languages and _LANGUAGE_SUFFIX.fullmatch(ui):
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    f"written in {ui!r}, a language the site is not built in (it is built in "
+                    f"{', '.join(ui_languages)}): the page would be missing and links to it "
+                    f"dead; rename the file {name}.<language>.md with one of those",
+                )
+            )
+            continue
         if not name or ui not in ui_languages:
             name, ui = path.name[: -len(".md")], ui_languages[0]
+        if name == INDEX and not _is_generated_index(path):
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    f"the name {INDEX!r} is reserved: assignments/{INDEX}.html is the generated "
+                    "list of assignments and would replace this one; rename the file",
+                )
+            )
+            continue
         if name == INDEX:
             continue
         assignment, errs = _load(path, name, ui, corpus)
@@ -95,6 +119,15 @@ def load_assignments(docs: Path, corpus: Corpus, ui_languages: tuple[str, ...]) 
             found.append(assignment)
     raise_if(problems)
     return found
+
+
+def _is_generated_index(path: Path) -> bool:
+    """Whether ``path`` is the list of assignments a build wrote: its front matter has a title
+    and nothing else (an assignment's names its passages)."""
+    text, _ = read_text_file(path)
+    m = _FRONT_MATTER.match(text or "")
+    doc = parse_yaml(path, m.group(1))[0] if m else None
+    return doc is not None and isinstance(doc.data, dict) and doc.data.keys() == {"title"}
 
 
 def _load(

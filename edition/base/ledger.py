@@ -1,10 +1,31 @@
-"""The paragraph ID ledger: published IDs keep pointing at the same paragraph.
+"""The paragraph ID ledger: a published ID never changes meaning.
 
 Paragraph IDs are handed out in source order the first time a text is built and then
-recorded in ``seeds/<id>/paragraph-ids.yml``. When the text is edited later, each
-paragraph keeps the ID of the ledger entry with the same content; an edited paragraph
-keeps its ID when its first or last words are unchanged; a new paragraph gets the next
-unused number; the ID of a deleted paragraph is retired and never given out again.
+recorded, with each paragraph's words, in ``seeds/<id>/paragraph-ids.yml``. When the text is
+edited later, each paragraph of the new text is matched to a ledger entry:
+
+1. the same words (spacing aside): it keeps that entry's ID; two identical paragraphs take the
+   IDs of identical entries in order;
+2. otherwise, similar words: it keeps the ID of the entry whose words it shares most
+   (:func:`similarity` of their vocabularies, at least ``SIMILAR``), if that entry is also the paragraph's own best
+   match, and each of the two is clearly ahead (by ``MARGIN``) of every other candidate.
+   A shared beginning or end alone never decides: two paragraphs that start alike are told
+   apart by the rest of their words, and when they cannot be, neither keeps the ID;
+3. otherwise it gets the next unused number (``next``).
+
+An entry no paragraph took is retired and its ID is never given out again. So:
+
+- **edit**: a lightly edited paragraph keeps its ID; one rewritten beyond ``SIMILAR`` gets a
+  new ID (the old one is retired);
+- **swap**: paragraphs moved about keep their IDs (IDs need not be in order in the text);
+- **split**: the part that holds most of the old words keeps the ID if it is clearly ahead;
+  two parts of about the same size both get new IDs and the old one is retired;
+- **merge**: likewise, the merged paragraph keeps the ID of the part that clearly dominates
+  it, else it gets a new ID and the IDs of both parts are retired.
+
+Entries written before the ledger kept the words (``digest``, ``head``, ``tail``) are still
+read: such an entry is taken by the same words (its digest), or by the same first or last six
+words where exactly one paragraph and one entry share them; the next build writes the words.
 """
 
 from __future__ import annotations
@@ -13,47 +34,59 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from edition.base.errors import raise_if
-from edition.base.yamlfile import load_yaml, validate
+from edition.base.errors import Problem, raise_if
+from edition.base.yamlfile import YamlDocument, load_yaml, validate
 
 LEDGER_NAME = "paragraph-ids.yml"
-_EDGE_WORDS = 6
+SIMILAR = 0.6  # least share of words (see similarity) to keep an ID
+MARGIN = 0.1  # how far the best match must be ahead of every other candidate
+_WORD = re.compile(r"\w+")
+_EDGE_WORDS = 6  # the head and tail of an entry of the old format
 _HEADER = (
     "# Paragraph ID ledger, kept by the build: commit it with the text.\n"
     "# Published IDs never change meaning; do not edit by hand.\n"
 )
-# libyaml writes a ledger many times faster than PyYAML's own emitter, and byte for byte the
-# same while every string is printable to both: they differ on characters beyond U+FFFF, on
-# line separators, and on how they escape and fold a double-quoted string, which only
-# unprintable characters call for. A ledger with any other string is written by PyYAML.
-_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_EMITTED_ALIKE = re.compile(r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
 
 
-@dataclass
-class Fingerprint:
+def _digest(words: str) -> str:
+    return hashlib.sha256(words.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Legacy:
+    """A ledger entry of the old format: a digest of the words, the first and last six."""
+
     digest: str
     head: str
     tail: str
 
-    @classmethod
-    def of(cls, text: str) -> Fingerprint:
-        words = text.split()
-        norm = " ".join(words)
-        return cls(
-            hashlib.sha256(norm.encode()).hexdigest()[:16],
-            " ".join(words[:_EDGE_WORDS]),
-            " ".join(words[-_EDGE_WORDS:]),
-        )
+    def edges(self) -> tuple[str, str]:
+        return self.head, self.tail
+
+
+def _edges(words: list[str]) -> tuple[str, str]:
+    return " ".join(words[:_EDGE_WORDS]), " ".join(words[-_EDGE_WORDS:])
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """The distinct words of ``text``, case and punctuation aside."""
+    return frozenset(_WORD.findall(text.casefold()))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of words two paragraphs have in common (the Dice coefficient of their
+    vocabularies): 1.0 for the same words, 0.0 for none in common."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
 @dataclass
 class Ledger:
     next_number: int = 1
-    entries: dict[str, Fingerprint] = field(default_factory=dict)
+    entries: dict[str, str | Legacy] = field(default_factory=dict)  # ID -> words
     retired: list[str] = field(default_factory=list)
 
     @classmethod
@@ -67,46 +100,129 @@ class Ledger:
         raise_if(problems)
         assert doc is not None
         data = doc.data or {}
-        entries = {pid: Fingerprint(**fp) for pid, fp in (data.get("paragraphs") or {}).items()}
-        return cls(int(data.get("next", 1)), entries, list(data.get("retired") or []))
+        entries = {
+            pid: words if isinstance(words, str) else Legacy(**words)
+            for pid, words in (data.get("paragraphs") or {}).items()
+        }
+        ledger = cls(int(data.get("next", 1)), entries, list(data.get("retired") or []))
+        raise_if(ledger._problems(doc))
+        return ledger
+
+    def _problems(self, doc: YamlDocument) -> list[Problem]:
+        problems = []
+        both = sorted(set(self.entries) & set(self.retired), key=_number)
+        if both:
+            problems.append(
+                doc.problem(
+                    ("retired",),
+                    f"{', '.join(both)} both in use and retired: the ledger was edited by "
+                    "hand; restore it from version control",
+                )
+            )
+        used = max(map(_number, [*self.entries, *self.retired]), default=0)
+        if self.next_number <= used:
+            problems.append(
+                doc.problem(
+                    ("next",),
+                    f"next: {self.next_number} is not above p{used}, an ID already given out: "
+                    f"new paragraphs would reuse published IDs; set it to {used + 1}",
+                )
+            )
+        return problems
 
     def dump(self) -> str:
-        paragraphs = {pid: vars(fp) for pid, fp in self.entries.items()}
-        data = {"next": self.next_number, "paragraphs": paragraphs, "retired": self.retired}
-        strings = [
-            *self.entries,
-            *self.retired,
-            *(s for fp in paragraphs.values() for s in fp.values()),
-        ]
-        alike = all(isinstance(s, str) and _EMITTED_ALIKE.fullmatch(s) for s in strings)
-        dumper = _FAST_DUMPER if alike else yaml.SafeDumper
-        return _HEADER + yaml.dump(
-            data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=200
-        )
+        data: dict[str, Any] = {
+            "next": self.next_number,
+            "paragraphs": {
+                pid: words if isinstance(words, str) else vars(words)
+                for pid, words in self.entries.items()
+            },
+            "retired": self.retired,
+        }
+        # One line per paragraph, as in the text: a diff of the ledger shows which IDs moved.
+        return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**9)
 
     def assign(self, paragraphs: list[str]) -> list[str]:
         """IDs for ``paragraphs`` in source order; updates the ledger in place."""
-        prints = [Fingerprint.of(p) for p in paragraphs]
+        words = [p.split() for p in paragraphs]
+        texts = [" ".join(w) for w in words]
         ids: list[str | None] = [None] * len(paragraphs)
         free = dict(self.entries)
-        for match in (
-            lambda a, b: a.digest == b.digest,
-            lambda a, b: a.head == b.head,
-            lambda a, b: a.tail == b.tail,
-        ):
-            for i, fp in enumerate(prints):
-                if ids[i] is None:
-                    pid = next((k for k, old in free.items() if match(fp, old)), None)
-                    if pid is not None:
-                        ids[i] = pid
-                        del free[pid]
+        by_digest: dict[str, list[str]] = {}
+        for pid, old in free.items():
+            by_digest.setdefault(_digest(old) if isinstance(old, str) else old.digest, []).append(
+                pid
+            )
+        for i, text in enumerate(texts):
+            same = by_digest.get(_digest(text))
+            if same:
+                ids[i] = found = same.pop(0)
+                del free[found]
+        for i, pid in _similar([i for i in range(len(ids)) if ids[i] is None], words, free):
+            ids[i] = pid
+            del free[pid]
         self.retired.extend(pid for pid in free if pid not in self.retired)
-        entries: dict[str, Fingerprint] = {}
-        for i, fp in enumerate(prints):
-            pid = ids[i]
-            if pid is None:
-                ids[i] = pid = f"p{self.next_number}"
+        entries: dict[str, str | Legacy] = {}
+        for i, text in enumerate(texts):
+            given = ids[i]
+            if given is None:
+                given = ids[i] = f"p{self.next_number}"
                 self.next_number += 1
-            entries[pid] = fp
+            entries[given] = text
         self.entries = entries
         return [pid for pid in ids if pid is not None]
+
+
+def _number(pid: str) -> int:
+    return int(pid[1:])
+
+
+def _similar(
+    unmatched: list[int], words: list[list[str]], free: dict[str, str | Legacy]
+) -> list[tuple[int, str]]:
+    """(paragraph index, ID) of each pair of a paragraph and a free entry that are each
+    other's best match, similar enough and clearly ahead of every other candidate.
+
+    Pairs are taken in rounds: a pair taken leaves the others fewer rivals."""
+    if not unmatched or not free:
+        return []
+    low = SIMILAR - MARGIN  # a score below this can neither match nor rival a match
+    vocabularies = {i: vocabulary(" ".join(words[i])) for i in unmatched}
+    score: dict[tuple[int, str], float] = {}
+    for pid, old in free.items():
+        if isinstance(old, Legacy):
+            for i in unmatched:
+                if any(a == b for a, b in zip(_edges(words[i]), old.edges(), strict=True)):
+                    score[i, pid] = 1.0
+            continue
+        known = vocabulary(old)
+        for i, new in vocabularies.items():
+            # the score cannot exceed 2 * min / (sum), known from the sizes alone
+            if 2 * min(len(new), len(known)) >= low * (len(new) + len(known)):
+                ratio = similarity(new, known)
+                if ratio >= low:
+                    score[i, pid] = ratio
+    taken: list[tuple[int, str]] = []
+    while score:
+        best_of: dict[Any, list[tuple[float, Any]]] = {}
+        for (i, pid), s in score.items():
+            best_of.setdefault(("p", i), []).append((s, pid))
+            best_of.setdefault(("e", pid), []).append((s, i))
+
+        best = {key: _clear_best(ranked) for key, ranked in best_of.items()}
+        found = [(i, pid) for (i, pid) in score if best["p", i] == pid and best["e", pid] == i]
+        if not found:
+            break
+        taken += found
+        done_i = {i for i, _ in found}
+        done_pid = {pid for _, pid in found}
+        score = {k: s for k, s in score.items() if k[0] not in done_i and k[1] not in done_pid}
+    return taken
+
+
+def _clear_best(ranked: list[tuple[float, Any]]) -> Any:
+    """The candidate with the best score if it is similar enough and clearly ahead, else None."""
+    ranked = sorted(ranked, key=lambda c: c[0], reverse=True)
+    rival = ranked[1][0] if len(ranked) > 1 else 0.0
+    score, candidate = ranked[0]
+    return candidate if score >= SIMILAR and score - rival >= MARGIN else None

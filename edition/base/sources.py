@@ -6,10 +6,10 @@ with its file and line, so an editor sees all of them at once.
 
 from __future__ import annotations
 
+import math
 import re
-import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,18 @@ from edition.base import lang
 from edition.base.errors import EditionError, Problem, raise_if
 from edition.base.ledger import LEDGER_NAME, Ledger
 from edition.base.segment import sentence_spans
-from edition.base.textfile import read_text_file
+from edition.base.textfile import control_character_message, read_text_file
 from edition.base.yamlfile import YamlDocument, load_yaml, validate
 
 META_NAME = "meta.yml"
+# A text's ID is its folder's name, and part of its pages' addresses and file names.
+TEXT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+TEXT_ID_RULE = (
+    "1 to 100 lower-case letters a-z, digits and hyphens, starting with a letter or digit "
+    "(e.g. manchuria-1920-1934)"
+)
+# Names the site gives its own pages beside the texts': texts/index is the catalogue.
+RESERVED_TEXT_IDS = frozenset({"index"})
 _LOCALIZED = (("title",), ("source",), ("remarks",), ("licence", "note"))
 # The control characters (Unicode category Cc, which the Unicode stability policy fixes as
 # U+0000-U+001F and U+007F-U+009F) other than the tab; the line feed never occurs in a line.
@@ -63,7 +71,7 @@ class Text:
     original: Version
     translations: dict[str, Version] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
-    ledger_text: str = ""
+    ledger_changed: bool = False  # the ledger as assigned differs from the file's (or no file)
 
     @property
     def versions(self) -> list[Version]:
@@ -73,8 +81,12 @@ class Text:
         return self.original if code == self.original.lang else self.translations[code]
 
     def ledger_is_stale(self) -> bool:
-        path = self.folder / LEDGER_NAME
-        return not path.exists() or path.read_text("utf-8") != self.ledger_text
+        """Whether ``paragraph-ids.yml`` must be written (with :attr:`ledger_text`)."""
+        return self.ledger_changed
+
+    @property
+    def ledger_text(self) -> str:
+        return self.ledger.dump()
 
 
 def load_texts(seeds: Path, ui_languages: Iterable[str]) -> list[Text]:
@@ -84,6 +96,26 @@ def load_texts(seeds: Path, ui_languages: Iterable[str]) -> list[Text]:
         raise EditionError([Problem(seeds, None, "the seeds folder does not exist")])
     texts, problems = [], []
     for folder in sorted(p for p in seeds.iterdir() if p.is_dir() and p.name[0] not in "._"):
+        if not TEXT_ID.fullmatch(folder.name):
+            problems.append(
+                Problem(
+                    folder,
+                    None,
+                    f"not a valid text ID (the folder's name must be {TEXT_ID_RULE}): "
+                    "rename the folder",
+                )
+            )
+            continue
+        if folder.name in RESERVED_TEXT_IDS:
+            problems.append(
+                Problem(
+                    folder,
+                    None,
+                    f"the text ID {folder.name!r} is reserved (texts/{folder.name}.html is the "
+                    "site's catalogue of texts); rename the folder",
+                )
+            )
+            continue
         text, found = _load_text(folder, ui)
         problems += found
         if text:
@@ -92,6 +124,17 @@ def load_texts(seeds: Path, ui_languages: Iterable[str]) -> list[Text]:
     if not texts:
         raise EditionError([Problem(seeds, None, "no texts: add a folder with meta.yml")])
     return texts
+
+
+def skipped_folders(seeds: Path) -> list[str]:
+    """Notes on the folders under ``seeds`` that are not read as texts (``_draft``, ``.old``)."""
+    if not seeds.is_dir():
+        return []
+    return [
+        f"{p}: skipped, not a text (a folder whose name starts with '.' or '_' is not read)"
+        for p in sorted(seeds.iterdir())
+        if p.is_dir() and p.name[0] in "._"
+    ]
 
 
 def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Problem]]:
@@ -148,9 +191,10 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
         return None, problems
 
     try:
-        ledger = Ledger.read(folder / LEDGER_NAME)
+        recorded = Ledger.read(folder / LEDGER_NAME)
     except EditionError as exc:
         return None, exc.problems
+    ledger = replace(recorded, entries=dict(recorded.entries), retired=list(recorded.retired))
     ids = ledger.assign([t for _, t in original_lines])
     text = Text(
         id=folder.name,
@@ -162,7 +206,7 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
             for code, tr_lines in sorted(lines.items())
         },
         ledger=ledger,
-        ledger_text=ledger.dump(),
+        ledger_changed=ledger != recorded,
     )
     return text, []
 
@@ -198,9 +242,7 @@ def _read_paragraph_lines(path: Path) -> tuple[list[tuple[int, str]] | None, lis
     for number, line in enumerate(text.split("\n"), 1):
         control = _CONTROL.search(line)
         if control:
-            problems.append(
-                Problem(path, number, f"control character U+{ord(control[0]):04X} in the text")
-            )
+            problems.append(Problem(path, number, control_character_message(control[0])))
         if line.strip():
             found.append((number, line))
     if not found and not problems:
@@ -211,20 +253,67 @@ def _read_paragraph_lines(path: Path) -> tuple[list[tuple[int, str]] | None, lis
 def _count_mismatch(
     tr_path: Path, tr: list[tuple[int, str]], or_path: Path, orig: list[tuple[int, str]]
 ) -> Problem:
-    """Say which paragraph first fails to line up, judged by the length ratio."""
-    ratios = [len(t) / max(len(o), 1) for (_, t), (_, o) in zip(tr, orig, strict=False)]
-    typical = statistics.median(ratios) if ratios else 1.0
-    first = next(
-        (i for i, r in enumerate(ratios) if not typical / 1.8 <= r <= typical * 1.8), len(ratios)
+    """Say which paragraph first fails to line up, and how (see :func:`_first_misaligned`)."""
+    i, j, (di, dj) = _first_misaligned([len(t) for _, t in orig], [len(t) for _, t in tr])
+    where = tr[j][0] if j < len(tr) else tr[-1][0] + 1
+    # Lengths alone cannot tell a merged paragraph from a left-out one, nor split from added.
+    how = (
+        "the translation has a paragraph fewer here (merged with the next, or left out)"
+        if di > dj
+        else "the translation has a paragraph more here (split in two, or added)"
     )
-    where = tr[first][0] if first < len(tr) else (tr[-1][0] + 1 if tr else 1)
+    paragraph = min(i, len(orig) - 1)
     return Problem(
         tr_path,
         where,
         f"{len(tr)} paragraphs but the original {or_path} has {len(orig)}; paragraph "
-        f"{first + 1} (original line {orig[min(first, len(orig) - 1)][0]}) is the first that "
-        "does not line up",
+        f"{paragraph + 1} (original line {orig[paragraph][0]}) is the first that does not line "
+        f"up: {how}",
     )
+
+
+# Steps of the alignment: (original paragraphs, translated paragraphs, penalty).
+_STEPS = ((1, 1, 0.0), (1, 2, 0.6), (2, 1, 0.6), (1, 0, 1.5), (0, 1, 1.5))
+
+
+def _first_misaligned(orig: list[int], tr: list[int]) -> tuple[int, int, tuple[int, int]]:
+    """Where a length-based alignment of the paragraphs (original and translated lengths in
+    characters) first pairs other than one to one: (original index, translated index, step).
+
+    The best alignment, by dynamic programming, is the one whose pairs' length ratios stay
+    closest to the whole text's, with a split, a merge or a lone paragraph costing a little
+    more; it is only worked out when the counts differ, so only ever for a report.
+    """
+    n, m = len(orig), len(tr)
+    ratio = (sum(tr) + 1) / (sum(orig) + 1)
+    band = abs(n - m) + 20  # an alignment strays from the diagonal by about the difference
+
+    def cost(lo: int, lt: int) -> float:
+        return abs(math.log((lt + 10) / (ratio * lo + 10)))
+
+    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
+    for i in range(n + 1):
+        centre = i * m / max(n, 1)
+        for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
+            if (i, j) not in best:
+                continue
+            here = best[i, j][0]
+            for di, dj, penalty in _STEPS:
+                if i + di > n or j + dj > m:
+                    continue
+                total = here + penalty + cost(sum(orig[i : i + di]), sum(tr[j : j + dj]))
+                if total < best.get((i + di, j + dj), (math.inf,))[0]:
+                    best[i + di, j + dj] = (total, (di, dj))
+    steps = []
+    at = (n, m)
+    while at != (0, 0):
+        step = best[at][1]
+        at = (at[0] - step[0], at[1] - step[1])
+        steps.append((at, step))
+    for (i, j), step in reversed(steps):
+        if step != (1, 1):
+            return i, j, step
+    raise AssertionError("paragraph counts differ, so some step is not one to one")
 
 
 def _version(code: str, path: Path, lines: list[tuple[int, str]], ids: list[str]) -> Version:

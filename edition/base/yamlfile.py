@@ -1,14 +1,17 @@
 """YAML loading that keeps line numbers, and JSON-Schema validation that reports them.
 
-PyYAML's safe loader drops positions; composing the node tree first lets a schema error
-("names.uk.name is missing") point at the line an editor must change.
+PyYAML's safe loader drops positions; keeping the composed node tree lets a schema error
+("names.uk.name is missing") point at the line an editor must change. Every message says,
+in an editor's words, what is wrong and how to fix it.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
-from collections.abc import Callable
-from functools import cache, cached_property
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,7 +21,7 @@ import jsonschema
 import yaml
 
 from edition.base.errors import Problem
-from edition.base.textfile import read_text_file
+from edition.base.textfile import control_character_message, read_text_file
 
 
 @cache
@@ -76,88 +79,23 @@ def _fast_checkable(node: Any) -> bool:
     return ok and all(map(_fast_checkable, subschemas))
 
 
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
-_NOT_PLAIN = object()
-
-
 # mypy takes no base chosen at run time ("unsupported dynamic base class").
 class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """PyYAML's safe loader (libyaml's where PyYAML was built with it: ten times faster on a
-    large register) that builds plain values by plain recursion.
-
-    PyYAML's constructor takes a third of the time of loading a large register, most of it
-    generators and bookkeeping per node. A node that holds nothing but strings, lists and
-    string-keyed mappings cannot fail to build; it is built here, to the same values shared
-    the same way through aliases. Any other node (numbers, dates, merge keys, explicit tags,
-    keys that are not strings) is built by PyYAML, in its order, so that an error is the same.
-    """
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if type(node) is yaml.ScalarNode and node.tag == _STR:
-            return node.value
-        if node not in self.constructed_objects:
-            started: list[yaml.Node] = []
-            value = self._construct_plain(node, started)
-            if value is not _NOT_PLAIN:
-                return value
-            for unfinished in started:
-                del self.constructed_objects[unfinished]
-        return super().construct_object(node, deep)
-
-    def _construct_plain(self, node: yaml.Node, started: list[yaml.Node]) -> Any:
-        """The value of ``node``, or ``_NOT_PLAIN`` (``started`` lists what was begun)."""
-        if node in self.constructed_objects:
-            return self.constructed_objects[node]
-        kind, tag = type(node), node.tag
-        if kind is yaml.ScalarNode:
-            return node.value if tag == _STR else _NOT_PLAIN
-        if kind is yaml.SequenceNode and tag == _SEQ:
-            items: list[Any] = []
-            self.constructed_objects[node] = items
-            started.append(node)
-            for child in node.value:
-                item = self._construct_plain(child, started)
-                if item is _NOT_PLAIN:
-                    return _NOT_PLAIN
-                items.append(item)
-            return items
-        if kind is yaml.MappingNode and tag == _MAP:
-            mapping: dict[str, Any] = {}
-            self.constructed_objects[node] = mapping
-            started.append(node)
-            for key, child in node.value:
-                if type(key) is not yaml.ScalarNode or key.tag != _STR:
-                    return _NOT_PLAIN
-                value = self._construct_plain(child, started)
-                if value is _NOT_PLAIN:
-                    return _NOT_PLAIN
-                mapping[key.value] = value
-            return mapping
-        return _NOT_PLAIN
+    """PyYAML's safe loader: libyaml's where PyYAML was built with it (ten times faster on a
+    large register)."""
 
 
 class YamlDocument:
-    """A parsed YAML file with a way back from a data path to its source line.
+    """A parsed YAML file with a way back from a data path to its source line."""
 
-    The node tree that knows the lines is composed only when a line is asked for,
-    that is when there is a problem to report.
-    """
-
-    def __init__(self, path: Path, data: Any, text: str):
+    def __init__(self, path: Path, data: Any, root: yaml.Node | None = None):
         self.path = path
         self.data = data
-        self._text = text
+        self._root = root
 
-    @cached_property
-    def _root(self) -> yaml.Node | None:
-        return yaml.compose(self._text, Loader=Loader)
-
-    def line_of(self, data_path: tuple[Any, ...] | list[Any]) -> int | None:
-        """1-based line of the node at ``data_path`` (the deepest existing ancestor)."""
+    def node_at(self, data_path: tuple[Any, ...] | list[Any]) -> yaml.Node | None:
+        """The node at ``data_path``, or the deepest existing ancestor of it."""
         node = self._root
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
         for key in data_path:
             if isinstance(node, yaml.MappingNode):
                 found = next((v for k, v in node.value if k.value == str(key)), None)
@@ -170,8 +108,12 @@ class YamlDocument:
                 node = node.value[key]
             else:
                 break
-            line = node.start_mark.line + 1
-        return line
+        return node
+
+    def line_of(self, data_path: tuple[Any, ...] | list[Any]) -> int | None:
+        """1-based line of the node at ``data_path`` (the deepest existing ancestor)."""
+        node = self.node_at(data_path)
+        return None if node is None else node.start_mark.line + 1
 
     def problem(self, data_path: tuple[Any, ...] | list[Any], message: str) -> Problem:
         return Problem(self.path, self.line_of(data_path), message)
@@ -185,16 +127,96 @@ def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
 
 
 def parse_yaml(path: Path, text: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """``text`` (the YAML of ``path``, or a part of it padded so its lines keep their numbers)."""
+    """``text`` (the YAML of ``path``, or a part of it padded so its lines keep their numbers).
+
+    Refused, each with its line: anchors and aliases (``&a``, ``*a``: no source of this
+    edition needs them, and a few nested aliases make a file of a few hundred bytes expand
+    into more data than memory holds), and a key given twice in one mapping (YAML would keep
+    the last one without a word).
+    """
+    loader = Loader(text)
     try:
-        data = yaml.load(text, Loader=Loader)
+        problems = _anchors(path, text)
+        if problems:
+            return None, problems
+        root = loader.get_single_node()
+        problems = _duplicate_keys(path, root)
+        if problems:
+            return None, problems
+        data = None if root is None else loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        return None, [Problem(path, line, f"malformed YAML: {exc.problem or exc}")]
+        return None, [_malformed(path, text, exc)]
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        return None, [Problem(path, line, control_character_message(chr(exc.character)))]
     except yaml.YAMLError as exc:
         return None, [Problem(path, None, f"malformed YAML: {exc}")]
-    return YamlDocument(path, data, text), []
+    finally:
+        loader.dispose()
+    return YamlDocument(path, data, root), []
+
+
+def _anchors(path: Path, text: str) -> list[Problem]:
+    """An anchor or alias, if ``text`` has one (looked for only where ``&`` or ``*`` occurs)."""
+    if "&" not in text and "*" not in text:
+        return []
+    for event in yaml.parse(text, Loader=Loader):
+        name = event.anchor if isinstance(event, yaml.NodeEvent) else None
+        if name is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            return [
+                Problem(
+                    path,
+                    event.start_mark.line + 1 if event.start_mark else None,
+                    f"YAML {'alias' if sign == '*' else 'anchor'} {sign}{name} is not accepted: "
+                    "write the value out in full (if the text starts with & or *, put it in "
+                    "quotes)",
+                )
+            ]
+    return []
+
+
+def _duplicate_keys(path: Path, root: yaml.Node | None) -> list[Problem]:
+    problems = []
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                stack.append(value)
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                line = key.start_mark.line + 1
+                if key.value in seen:
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            f"{key.value!r} is given twice (first on line {seen[key.value]}): "
+                            "YAML would keep only the last one; remove or merge one of them",
+                        )
+                    )
+                else:
+                    seen[key.value] = line
+    return problems
+
+
+def _malformed(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return Problem(path, None, f"malformed YAML: {exc.problem or exc}")
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if "\t" in line[: mark.column + 1] and not line[: line.index("\t")].strip():
+        return Problem(
+            path,
+            mark.line + 1,
+            "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
+        )
+    return Problem(path, mark.line + 1, f"malformed YAML: {exc.problem or exc}")
 
 
 def validate(
@@ -217,8 +239,9 @@ def validate(
         validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
     ):
         path = tuple(err.absolute_path)
-        where = label(path) if label else ".".join(map(str, path)) or "(top level)"
-        problems.append(doc.problem(path, f"{where}: {_describe(err)}"))
+        for at, message in _describe(doc, path, err):
+            where = label(at) if label else ".".join(map(str, at)) or "(top level)"
+            problems.append(doc.problem(at, f"{where}: {message}"))
     return problems
 
 
@@ -230,11 +253,57 @@ def _passes(check: Callable[[Any], Any], data: Any) -> bool:
     return True
 
 
-def _describe(err: jsonschema.ValidationError) -> str:
+_READ_AS = {bool: "a yes/no value", int: "a number", float: "a number"}
+
+
+def _describe(
+    doc: YamlDocument, path: tuple[Any, ...], err: jsonschema.ValidationError
+) -> list[tuple[tuple[Any, ...], str]]:
+    """(data path, message) of each problem ``err`` stands for, in an editor's words."""
+    # jsonschema types a failing subschema widely (it may be a boolean schema); ours are objects.
+    schema: Mapping[str, Any] = err.schema if isinstance(err.schema, Mapping) else {}
     if err.validator == "required":
-        return err.message.replace("is a required property", "is missing")
-    if err.validator == "additionalProperties":
-        return err.message.replace("Additional properties are not allowed", "unknown field")
-    if err.validator == "enum" and isinstance(err.validator_value, list):
-        return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
-    return err.message
+        return [(path, err.message.replace("is a required property", "is missing"))]
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        known = schema.get("properties", {})
+        patterns = list(schema.get("patternProperties", {}))
+        unknown = [
+            k
+            for k in err.instance
+            if k not in known and not any(re.search(p, str(k)) for p in patterns)
+        ]
+        fields = f" (known: {', '.join(known)})" if known else ""
+        return [
+            ((*path, k), f"unknown field{fields}; check its spelling or remove it") for k in unknown
+        ]
+    if err.validator == "enum":
+        return [
+            (
+                path,
+                f"{err.instance!r} is not one of {', '.join(map(str, _listed(err.validator_value)))}",
+            )
+        ]
+    if err.validator == "type" and "string" in _listed(err.validator_value):
+        return [(path, _not_text(doc.node_at(path), err.instance))]
+    if err.validator == "pattern":
+        at = (*path, err.instance) if "propertyNames" in err.relative_schema_path else path
+        meaning = schema.get("description")
+        if meaning:
+            return [(at, f"{err.instance!r} is not allowed here: {meaning}")]
+        return [(at, err.message)]
+    return [(path, err.message)]
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _not_text(node: yaml.Node | None, value: Any) -> str:
+    """Why a value that should be text is not: YAML read a plain word as something else."""
+    raw = node.value if isinstance(node, yaml.ScalarNode) else None
+    if value is None:
+        return "no value: write the text after the colon"
+    kind = "a date" if isinstance(value, datetime.date) else _READ_AS.get(type(value))
+    if kind is None or raw is None:
+        return f"{value!r} is not text (expected a string)"
+    return f'YAML reads {raw} as {kind}, not as text: write it in quotes, "{raw}"'

@@ -12,6 +12,7 @@ from edition.analysis.annotate import Matcher
 from edition.base import lang
 from edition.base.errors import EditionError, Problem
 from edition.base.register import load_register
+from edition.base.sources import skipped_folders
 from edition.base.textfile import read_text_file
 from edition.build.bundle import Progress, make_bundle
 from edition.build.generate import load, write_lock
@@ -28,6 +29,8 @@ def _check(args: argparse.Namespace) -> int:
     changed, unrecorded = assignments.review(found, assignments.read_lock(settings.docs))
     for problem in unrecorded:
         print(f"note: {problem}; the next build records it")
+    for note in skipped_folders(settings.seeds):
+        print(f"note: {note}")
     for text in corpus.texts:
         if text.ledger_is_stale():
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")

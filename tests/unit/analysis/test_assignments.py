@@ -84,7 +84,7 @@ def test_a_good_assignment_resolves_every_reference(tmp_path: Path, corpus: Corp
             ":8: terms[0]: no register entry 'honghuz'; nearest: honghuzi",
         ),
         (("title: A test\n", ""), ":2: (top level): 'title' is missing"),
-        (("questions: [Why?]", "question: [Why?]"), "unknown field ('question' was unexpected)"),
+        (("questions: [Why?]", "question: [Why?]"), ":9: question: unknown field"),
         (("passages:", "passages: [\n"), "malformed YAML"),
         (("---\ntitle", "title"), ":1: no front matter"),
     ],
@@ -220,3 +220,41 @@ def test_every_example_assignment_is_built_in_every_language(site: Path, corpus:
         assert len(doc.cssselect(".ed-questions li")) == len(a.questions) > 0
         index = html.parse(str(site / PREFIX[a.ui] / "assignments" / "index.html")).getroot()
         assert index.cssselect(f'a[href="{a.name}.html"]')
+
+
+@pytest.mark.parametrize("name", ["index.en.md", "index.pl.md", "index.md"])
+def test_an_assignment_may_not_take_the_index_s_name(
+    tmp_path: Path, corpus: Corpus, name: str
+) -> None:
+    path = write(tmp_path, name, GOOD)
+    write(tmp_path, "fine.en.md", GOOD)
+    assert problems(tmp_path, corpus) == [
+        f"{path}: the name 'index' is reserved: assignments/index.html is the generated list of "
+        "assignments and would replace this one; rename the file"
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["de", "pt-BR", "zh_TW"])
+def test_an_assignment_in_a_language_the_site_is_not_built_in_is_a_problem(
+    tmp_path: Path, corpus: Corpus, suffix: str
+) -> None:
+    path = write(tmp_path, f"x.{suffix}.md", GOOD)
+    assert problems(tmp_path, corpus) == [
+        f"{path}: written in {suffix!r}, a language the site is not built in (it is built in "
+        "en, pl, uk): the page would be missing and links to it dead; rename the file "
+        "x.<language>.md with one of those"
+    ]
+
+
+def test_a_dot_that_is_no_language_suffix_stays_in_the_name(tmp_path: Path, corpus: Corpus) -> None:
+    write(tmp_path, "week.one.md", GOOD)
+    (a,) = assignments.load_assignments(tmp_path, corpus, UI)
+    assert (a.name, a.ui) == ("week.one", "en")
+
+
+def test_the_generated_list_of_assignments_is_not_an_assignment(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    write(tmp_path, "index.en.md", "---\ntitle: Assignments\n---\n\n<h1>Assignments</h1>\n")
+    write(tmp_path, "a.en.md", GOOD)
+    assert [a.name for a in assignments.load_assignments(tmp_path, corpus, UI)] == ["a"]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from edition.base.errors import EditionError
-from edition.base.sources import load_texts
-from tests.conftest import META, make_text
+from edition.base.sources import load_texts, skipped_folders
+from tests.conftest import META, ROOT, make_text
 
 UI = ("en", "pl", "uk")
 
@@ -94,7 +96,7 @@ def test_undecodable_bytes_name_the_line(tmp_path: Path) -> None:
 def test_control_character(tmp_path: Path) -> None:
     make_text(tmp_path, pl="Dobrze.\nZ\x07ły.\n")
     assert problems(tmp_path) == [
-        f"{tmp_path / 't' / 'pl.txt'}:2: control character U+0007 in the text"
+        f"{tmp_path / 't' / 'pl.txt'}:2: control character U+0007 in the text: remove it"
     ]
 
 
@@ -107,10 +109,10 @@ def test_every_control_character_and_no_other(tmp_path: Path) -> None:
     body = "".join(f"Znak {ch}{ch} tu.\n" for ch in controls) + f"A{harmless}b.\n"
     make_text(tmp_path, pl=body)
     path = tmp_path / "t" / "pl.txt"
-    assert problems(tmp_path) == [
-        f"{path}:{n}: control character U+{ord(ch):04X} in the text"
-        for n, ch in enumerate(controls, 1)
-    ]
+    found = problems(tmp_path)
+    assert len(found) == len(controls)
+    for message, (n, ch) in zip(found, enumerate(controls, 1), strict=True):
+        assert message.startswith(f"{path}:{n}: control character U+{ord(ch):04X} in the text")
 
 
 def test_translation_needs_a_credit(tmp_path: Path) -> None:
@@ -133,3 +135,109 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     make_text(tmp_path, "a", pl="")
     make_text(tmp_path, "b", pl=b"\xff")
     assert len(problems(tmp_path)) == 2
+
+
+def test_cr_only_line_ends_are_line_ends(tmp_path: Path) -> None:
+    make_text(tmp_path, pl="Pierwszy.\rDrugi.\r")
+    (text,) = load_texts(tmp_path, UI)
+    assert [(p.line, p.text) for p in text.original.paragraphs] == [(1, "Pierwszy."), (2, "Drugi.")]
+
+
+def test_a_stray_carriage_return_is_explained(tmp_path: Path) -> None:
+    make_text(tmp_path, pl="Pierwszy.\nDru\rgi.\n")
+    (msg,) = problems(tmp_path)
+    assert msg.startswith(f"{tmp_path / 't' / 'pl.txt'}:2: control character U+000D")
+    assert "mixes line ends" in msg
+
+
+@pytest.mark.parametrize(
+    ("char", "meant"), [("\x92", "’"), ("\x96", "–"), ("\x97", "—"), ("\x93", "“"), ("\x85", "…")]
+)
+def test_a_c1_control_character_names_the_windows_1252_character_meant(
+    tmp_path: Path, char: str, meant: str
+) -> None:
+    make_text(tmp_path, pl=f"Dobrze.\nTo{char}s.\n")
+    assert problems(tmp_path) == [
+        f"{tmp_path / 't' / 'pl.txt'}:2: control character U+{ord(char):04X} in the text: "
+        f"almost certainly Windows-1252 text decoded wrongly, where it was {meant} "
+        f"(U+{ord(meant):04X} {unicodedata.name(meant).lower()}); replace it with {meant}"
+    ]
+
+
+def test_a_text_may_not_take_a_name_the_site_uses(tmp_path: Path) -> None:
+    make_text(tmp_path, "index")
+    make_text(tmp_path, "ok")
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'index'}: the text ID 'index' is reserved (texts/index.html is the site's "
+        "catalogue of texts); rename the folder"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ['x" autofocus onfocus="alert(1)', "a" * 101, "a" * 251, "Big", "-x", "a_b", "ą", "a.b"]
+)
+def test_a_text_id_outside_the_one_pattern_is_refused(tmp_path: Path, name: str) -> None:
+    make_text(tmp_path, name)
+    assert problems(tmp_path) == [
+        f"{tmp_path / name}: not a valid text ID (the folder's name must be 1 to 100 lower-case "
+        "letters a-z, digits and hyphens, starting with a letter or digit (e.g. "
+        "manchuria-1920-1934)): rename the folder"
+    ]
+
+
+@pytest.mark.parametrize("name", ["a", "9", "a" * 100, "manchuria-1920-1934", "x-"])
+def test_a_text_id_inside_the_pattern_is_read(tmp_path: Path, name: str) -> None:
+    make_text(tmp_path, name)
+    assert [t.id for t in load_texts(tmp_path, UI)] == [name]
+
+
+def test_skipped_folders_are_named(tmp_path: Path) -> None:
+    make_text(tmp_path, "ok")
+    make_text(tmp_path, "_draft")
+    make_text(tmp_path, ".old")
+    (tmp_path / "_notes.txt").write_text("not a folder")
+    assert [t.id for t in load_texts(tmp_path, UI)] == ["ok"]
+    assert skipped_folders(tmp_path) == [
+        f"{tmp_path / name}: skipped, not a text (a folder whose name starts with '.' or '_' "
+        "is not read)"
+        for name in (".old", "_draft")
+    ]
+
+
+def test_a_split_first_paragraph_is_named_as_the_first_that_does_not_line_up(
+    tmp_path: Path,
+) -> None:
+    """The real text, its translation's first paragraph split in two."""
+    folder = tmp_path / "manchuria-1920-1934"
+    shutil.copytree(ROOT / "seeds" / folder.name, folder)
+    first, *rest = (folder / "en.txt").read_text("utf-8").split("\n")
+    cut = first.index(" They also")
+    (folder / "en.txt").write_text("\n".join([first[:cut], first[cut + 1 :], *rest]), "utf-8")
+    (msg,) = problems(tmp_path)
+    assert msg.startswith(f"{folder / 'en.txt'}:1: ")
+    assert msg.endswith(
+        "paragraph 1 (original line 1) is the first that does not line up: the translation has "
+        "a paragraph more here (split in two, or added)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "paragraph", "how"),
+    [
+        (lambda ps: [*ps[:3], ps[3] + " " + ps[4], *ps[5:]], 4, 4, "a paragraph fewer here"),
+        (lambda ps: ps[:2] + ps[3:], 3, 3, "a paragraph fewer here"),
+        (lambda ps: [*ps[:5], "Akapit dodany przez tłumacza.", *ps[5:]], 6, 6,
+         "a paragraph more here"),
+    ],
+)  # fmt: skip
+def test_a_merge_a_gap_or_an_extra_paragraph_is_found_where_it_is(
+    tmp_path: Path, change: Any, line: int, paragraph: int, how: str
+) -> None:
+    folder = tmp_path / "sino-soviet-1932-1937"
+    shutil.copytree(ROOT / "seeds" / folder.name, folder)
+    paragraphs = (folder / "pl.txt").read_text("utf-8").split("\n")
+    (folder / "pl.txt").write_text("\n".join(change(paragraphs)), "utf-8")
+    (msg,) = problems(tmp_path)
+    assert msg.startswith(f"{folder / 'pl.txt'}:{line}: ")
+    assert f"; paragraph {paragraph} (original line {paragraph}) is the first" in msg
+    assert how in msg

@@ -38,6 +38,16 @@ def test_check_reports_bad_input_without_traceback(tmp_path: Path) -> None:
     assert f"{bad}:6: not valid UTF-8 (byte 0xc5)" in result.stderr
 
 
+def test_check_names_the_folders_it_skips(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    shutil.copytree(ROOT / "seeds" / "manchuria-1920-1934", tmp_path / "seeds" / "_draft")
+    result = run_check(tmp_path / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert f"note: {tmp_path / 'seeds' / '_draft'}: skipped, not a text" in result.stdout
+
+
 def test_annotate_prints_mentions_as_json(tmp_path: Path) -> None:
     sample = tmp_path / "sample.txt"
     sample.write_text("Rząd Czang Kaj-szeka zerwał stosunki z ZSRR.\n", "utf-8")
