@@ -2,7 +2,13 @@
 
 Each entry has one ID valid in every language, names per language (a main name and
 variant forms, all in their base form: inflection is the matcher's business), a short
-definition per language and authority data. Problems name the file, the entry and the field.
+definition and authority data. Problems name the file, the entry and the field.
+
+Only one name and one definition are required, in any language: an entry mentioned only in
+Polish texts needs only its Polish name. Where a UI language lacks one, pages show the
+fallback of :meth:`Entry.name_in` and :meth:`Entry.definition_in`, marked with its ``lang``;
+:meth:`Register.missing` lists the gaps (``check`` prints them as notes, ``check --strict``
+fails on them).
 """
 
 from __future__ import annotations
@@ -25,13 +31,29 @@ class Entry:
     definition: dict[str, str]
     default_ui: str  # the edition's default UI language: it decides where the entry's page is
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    origin: tuple[Path, int | None] = field(default=(Path(), None), compare=False, hash=False)
+
+    def name_in(self, code: str) -> tuple[str, str]:
+        """(main name, its language) for a page in ``code``: the name in ``code``, else the
+        name in the entry's own language, the first listed under ``names`` (its original
+        language and script: a transliteration is the translator's choice, not ours)."""
+        if code in self.names:
+            return self.names[code][0], code
+        first = next(iter(self.names))
+        return self.names[first][0], first
 
     def name(self, code: str) -> str:
-        """The main name in ``code``, else in English, else in any language."""
-        for c in (code, "en"):
-            if c in self.names:
-                return self.names[c][0]
-        return next(iter(self.names.values()))[0] if self.names else self.id
+        """The main name shown on a page in ``code`` (see :meth:`name_in`)."""
+        return self.name_in(code)[0]
+
+    def definition_in(self, code: str) -> tuple[str, str]:
+        """(definition, its language) for a page in ``code``: in ``code``, else in the
+        edition's default UI language, else the first one listed."""
+        for c in (code, self.default_ui):
+            if c in self.definition:
+                return self.definition[c], c
+        first = next(iter(self.definition))
+        return self.definition[first], first
 
     @property
     def wikidata(self) -> str | None:
@@ -53,6 +75,24 @@ class Register:
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self.entries
+
+    def missing(self, ui_languages: tuple[str, ...]) -> list[Problem]:
+        """Per entry, the UI languages without a name or a definition: pages show a fallback
+        (see :class:`Entry`); an edition that wants everything translated fills them in."""
+        found = []
+        for e in self:
+            for what, present in (("name", e.names), ("definition", e.definition)):
+                lacking = [c for c in ui_languages if c not in present]
+                if lacking:
+                    fallback = (e.name_in if what == "name" else e.definition_in)(lacking[0])[1]
+                    found.append(
+                        Problem(
+                            *e.origin,
+                            f"entry {e.id}: no {what} in {', '.join(lacking)}"
+                            f" (pages show the one in {fallback})",
+                        )
+                    )
+        return found
 
 
 def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
@@ -77,19 +117,11 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
             continue
         for i, item in enumerate(doc.data):
             where = f"entry {item['id']}"
-            missing = [c for c in ui_languages if c not in item["definition"]]
-            if missing:
-                problems.append(
-                    doc.problem((i, "definition"), f"{where}: definition: no text for {missing}")
-                )
             problems += [
                 doc.problem((i, key), f"{where}: {key}: only for a {kind}, not a {item['kind']}")
                 for key, kind in _ONLY_FOR.items()
                 if key in item and item["kind"] != kind
             ]
-            missing = [c for c in ui_languages if c not in item["names"]]
-            if missing:
-                problems.append(doc.problem((i, "names"), f"{where}: names: none for {missing}"))
             if "wikidata" in item and item["id"].startswith("Q") and item["wikidata"] != item["id"]:
                 problems.append(
                     doc.problem((i, "wikidata"), f"{where}: wikidata {item['wikidata']} != id")
@@ -110,6 +142,7 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 data={
                     k: v for k, v in item.items() if k not in {"id", "kind", "names", "definition"}
                 },
+                origin=(doc.path, doc.line_of((i,))),
             )
     raise_if(problems)
     return Register(entries)

@@ -15,6 +15,7 @@ from edition.base.register import load_register
 from edition.base.textfile import read_text_file
 from edition.build.bundle import Progress, make_bundle
 from edition.build.generate import load, write_lock
+from edition.build.scaffold import leftover_todos, new_text
 from edition.build.settings import read_settings
 from edition.faces.mkdocs import build_site
 
@@ -33,6 +34,9 @@ def _check(args: argparse.Namespace) -> int:
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
     for note in corpus.notes:
         print(f"note: {note}")
+    completeness = leftover_todos(corpus.texts) + corpus.register.missing(settings.ui_languages)
+    for problem in completeness:
+        print(f"note: {problem}")
     texts = corpus.texts
     paragraphs = sum(len(t.original.paragraphs) for t in texts)
     translations = sum(len(t.translations) for t in texts)
@@ -50,7 +54,21 @@ def _check(args: argparse.Namespace) -> int:
         )
         print("\n".join(map(str, changed)), file=sys.stderr)
         return 1
+    if args.strict and completeness:
+        print(
+            f"--strict: {len(completeness)} TODO(s) or missing name(s)/definition(s) noted above",
+            file=sys.stderr,
+        )
+        return 1
     return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    folder = new_text(settings.seeds, args.text_id, args.file, args.lang, settings.ui_languages)
+    print(f"created {folder}: fill in the TODOs of {folder / 'meta.yml'}, then check again")
+    args.accept_changes = args.strict = False
+    return _check(args)
 
 
 def _annotate(args: argparse.Namespace) -> int:
@@ -97,6 +115,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="record the current text of every assigned passage as reviewed",
     )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on TODOs left in meta.yml and on register names or definitions missing in"
+        " an interface language",
+    )
+    new = sub.add_parser("new", help="create seeds/TEXT-ID/ from a plain text file, then check")
+    new.add_argument("text_id", metavar="TEXT-ID", help="the folder name under seeds/")
+    new.add_argument("file", type=Path, metavar="FILE", help="a plain UTF-8 text file")
+    new.add_argument("--lang", required=True, help="language code of the text (pl, uk, en)")
     ann = sub.add_parser(
         "annotate", help="print the register mentions found in a plain text file as JSON"
     )
@@ -109,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     bundle.add_argument("--out", type=Path, help="folder for the zip (default: dist/)")
     args = parser.parse_args(argv)
     try:
-        return {"check": _check, "annotate": _annotate, "bundle": _bundle}[args.command](args)
+        commands = {"check": _check, "new": _new, "annotate": _annotate, "bundle": _bundle}
+        return commands[args.command](args)
     except EditionError as exc:
         print(f"{len(exc.problems)} problem(s):", file=sys.stderr)
         print(exc, file=sys.stderr)

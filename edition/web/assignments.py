@@ -14,6 +14,7 @@ from edition.base.addresses import PARALLEL_DIR, entry_href
 from edition.base.sources import Paragraph, Sentence, Version
 from edition.base.strings import ui_strings
 from edition.web import reading
+from edition.web.fallback import in_language
 from edition.web.html import esc, front_matter
 from edition.web.popups import popups_html
 
@@ -130,8 +131,8 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     ]
     if assignment.terms:
         items = "".join(
-            f'<dt><a href="../{entry_href(e)}">{t(e.name(ui))}</a></dt>'
-            f"<dd>{t(e.definition.get(ui, ''))}</dd>"
+            f'<dt><a href="../{entry_href(e)}">{in_language(e.name_in(ui), ui)}</a></dt>'
+            f"<dd>{in_language(e.definition_in(ui), ui)}</dd>"
             for e in (corpus.register[x] for x in assignment.terms)
         )
         out.append(

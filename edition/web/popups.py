@@ -23,6 +23,7 @@ from math import ceil
 from edition.base.addresses import POPUP_DIR, entry_href
 from edition.base.register import Entry, Register
 from edition.base.strings import ui_strings
+from edition.web.fallback import in_language
 from edition.web.html import authority_links, dates, esc
 
 # About 11 KB per shard (5,000 entries: 313 files per UI language): the first popup of an
@@ -65,9 +66,9 @@ def popup_html(entry: Entry, ui: str, to_root: str) -> str:
         f'<div popover id="ref-{ref}" class="ed-popup" role="dialog" aria-label="{esc(name)}">'
         f'<button type="button" class="ed-popup-close" popovertarget="ref-{ref}"'
         f' popovertargetaction="hide" aria-label="{esc(s["close"])}">×</button>'
-        f'<p class="ed-popup-name"><strong>{esc(name)}</strong></p>'
+        f'<p class="ed-popup-name"><strong>{in_language(entry.name_in(ui), ui)}</strong></p>'
         f'<p class="ed-popup-facts">{" · ".join(facts)}</p>'
-        f'<p class="ed-popup-def">{esc(entry.definition.get(ui, ""))}</p>'
+        f'<p class="ed-popup-def">{in_language(entry.definition_in(ui), ui)}</p>'
         f'<p class="ed-popup-links">{" · ".join(links)}</p></div>'
     )
 
