@@ -1,4 +1,5 @@
-"""``python -m edition new``: a text folder made from one plain file, for the editor to finish.
+"""The editor's starting points: ``new`` (a text folder made from one plain file, for the
+editor to finish) and what ``suggest`` reads (:func:`suggestion_sources`).
 
 The text is normalised to the sources' shape (UTF-8, LF, one paragraph per line): where the
 file separates paragraphs by blank lines, the lines of each block are joined (hard-wrapped
@@ -13,10 +14,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from edition.analysis.suggest import Source
 from edition.base import lang
 from edition.base.errors import EditionError, Problem
-from edition.base.sources import META_NAME, Text
+from edition.base.segment import sentence_spans
+from edition.base.sources import META_NAME, Paragraph, Sentence, Text, load_texts
 from edition.base.textfile import read_text_file
+from edition.build.settings import Settings
 
 TODO = "TODO"
 _TEXT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -105,4 +109,53 @@ def leftover_todos(texts: Iterable[Text]) -> list[Problem]:
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             if TODO in line and not line.lstrip().startswith("#"):
                 found.append(Problem(path, number, f"{TODO} left: {line.strip()}"))
+    return found
+
+
+def suggestion_sources(
+    settings: Settings, items: list[str], code: str | None
+) -> tuple[list[Source], list[tuple[Source, Source]]]:
+    """What ``suggest`` looks in: each item a text ID of ``seeds/`` (all its versions, with
+    their alignment) or a plain file (in ``code``, else the language its name says:
+    ``pl.txt``); no items: every text. Also the (original, translation) pairs."""
+    texts = {t.id: t for t in load_texts(settings.seeds, settings.ui_languages)}
+    sources: list[Source] = []
+    pairs: list[tuple[Source, Source]] = []
+    problems = []
+    for item in items or list(texts):
+        path = Path(item)
+        if item in texts:
+            text = texts[item]
+            original = Source(text.id, text.original.lang, text.original.paragraphs)
+            sources.append(original)
+            for version in text.translations.values():
+                sources.append(Source(text.id, version.lang, version.paragraphs))
+                pairs.append((original, sources[-1]))
+        elif path.is_file():
+            file_code = code or path.stem
+            if file_code not in lang.known_codes():
+                problems.append(
+                    Problem(path, None, "give its language with --lang (the name is no code)")
+                )
+                continue
+            content, found = read_text_file(path)
+            if content is None:
+                problems += found
+                continue
+            sources.append(Source(str(path), file_code, _paragraphs(content, file_code)))
+        else:
+            problems.append(Problem(path, None, "neither a text ID of seeds/ nor a file"))
+    if problems:
+        raise EditionError(problems)
+    return sources, pairs
+
+
+def _paragraphs(content: str, code: str) -> list[Paragraph]:
+    """The paragraphs of a plain file, numbered as a new text's would be (p1, p2, ...)."""
+    language = lang.get(code)
+    found = []
+    for n, text in enumerate(paragraphs_of(content), 1):
+        spans = sentence_spans(text, language)
+        sentences = tuple(Sentence(f"p{n}s{k}", a, b) for k, (a, b) in enumerate(spans, 1))
+        found.append(Paragraph(f"p{n}", n, text, sentences))
     return found

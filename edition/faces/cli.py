@@ -9,13 +9,14 @@ from pathlib import Path
 
 from edition.analysis import assignments
 from edition.analysis.annotate import Matcher
+from edition.analysis.suggest import stubs_yaml, suggest
 from edition.base import lang
 from edition.base.errors import EditionError, Problem
 from edition.base.register import load_register
 from edition.base.textfile import read_text_file
 from edition.build.bundle import Progress, make_bundle
 from edition.build.generate import load, write_lock
-from edition.build.scaffold import leftover_todos, new_text
+from edition.build.scaffold import leftover_todos, new_text, suggestion_sources
 from edition.build.settings import read_settings
 from edition.faces.mkdocs import build_site
 
@@ -69,6 +70,14 @@ def _new(args: argparse.Namespace) -> int:
     print(f"created {folder}: fill in the TODOs of {folder / 'meta.yml'}, then check again")
     args.accept_changes = args.strict = False
     return _check(args)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    register = load_register(settings.glossary, settings.ui_languages)
+    sources, translations = suggestion_sources(settings, args.items, args.lang)
+    print(stubs_yaml(suggest(sources, register, translations)), end="")
+    return 0
 
 
 def _annotate(args: argparse.Namespace) -> int:
@@ -125,6 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("text_id", metavar="TEXT-ID", help="the folder name under seeds/")
     new.add_argument("file", type=Path, metavar="FILE", help="a plain UTF-8 text file")
     new.add_argument("--lang", required=True, help="language code of the text (pl, uk, en)")
+    sug = sub.add_parser(
+        "suggest",
+        help="print register stubs (YAML) for the names in texts that the register lacks",
+    )
+    sug.add_argument(
+        "items",
+        nargs="*",
+        metavar="TEXT-ID|FILE",
+        help="texts of seeds/ or plain files (default: all texts)",
+    )
+    sug.add_argument("--lang", help="language of the plain files (default: the file name, pl.txt)")
     ann = sub.add_parser(
         "annotate", help="print the register mentions found in a plain text file as JSON"
     )
@@ -137,7 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     bundle.add_argument("--out", type=Path, help="folder for the zip (default: dist/)")
     args = parser.parse_args(argv)
     try:
-        commands = {"check": _check, "new": _new, "annotate": _annotate, "bundle": _bundle}
+        commands = {
+            "check": _check,
+            "new": _new,
+            "suggest": _suggest,
+            "annotate": _annotate,
+            "bundle": _bundle,
+        }
         return commands[args.command](args)
     except EditionError as exc:
         print(f"{len(exc.problems)} problem(s):", file=sys.stderr)
