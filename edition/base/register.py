@@ -13,7 +13,8 @@ fails on them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,9 @@ from edition.base.errors import EditionError, Problem, raise_if
 from edition.base.yamlfile import YamlDocument, load_yaml, validate
 
 _ONLY_FOR = {"born": "person", "died": "person", "geonames": "place", "coordinates": "place"}
+# Values fetched from Wikidata by `python -m edition enrich` (edition/build/authority.py),
+# committed beside the register: the build fills from it what an entry's own file leaves out.
+CACHE_NAME = ".wikidata-cache.json"
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,37 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 origin=(doc.path, doc.line_of((i,))),
             )
     raise_if(problems)
+    cached, problems = _read_cache(folder / CACHE_NAME)
+    raise_if(problems)
+    for entry_id, entry in entries.items():
+        values = cached.get(entry.wikidata or "")
+        if values:
+            entries[entry_id] = _filled(entry, values, ui_languages)
     return Register(entries)
+
+
+def _read_cache(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    if not path.exists():
+        return {}, []
+    try:
+        return json.loads(path.read_text("utf-8"))["entities"], []
+    except (ValueError, KeyError, TypeError) as exc:
+        fix = "run `python -m edition enrich` again, or delete it"
+        return {}, [Problem(path, None, f"not a Wikidata cache ({exc}): {fix}")]
+
+
+def _filled(entry: Entry, values: dict[str, Any], ui_languages: tuple[str, ...]) -> Entry:
+    """``entry`` with what its file leaves out taken from Wikidata's ``values``: a name in
+    each UI language without one, dates of a person, coordinates and GeoNames ID of a place."""
+    names = dict(entry.names)
+    for code in ui_languages:
+        if code not in names and code in values.get("labels", {}):
+            names[code] = (values["labels"][code],)
+    data = dict(entry.data)
+    for key, kind in _ONLY_FOR.items():
+        if kind == entry.kind and key not in data and key in values:
+            data[key] = values[key]
+    return replace(entry, names=names, data=data)
 
 
 def _entry_label(data: Any, path: tuple[Any, ...]) -> str:

@@ -12,8 +12,9 @@ from edition.analysis.annotate import Matcher
 from edition.analysis.suggest import stubs_yaml, suggest
 from edition.base import lang
 from edition.base.errors import EditionError, Problem
-from edition.base.register import load_register
+from edition.base.register import CACHE_NAME, load_register
 from edition.base.textfile import read_text_file
+from edition.build.authority import enrich, reconcile
 from edition.build.bundle import Progress, make_bundle
 from edition.build.generate import load, write_lock
 from edition.build.scaffold import leftover_todos, new_text, suggestion_sources
@@ -77,6 +78,24 @@ def _suggest(args: argparse.Namespace) -> int:
     register = load_register(settings.glossary, settings.ui_languages)
     sources, translations = suggestion_sources(settings, args.items, args.lang)
     print(stubs_yaml(suggest(sources, register, translations)), end="")
+    return 0
+
+
+def _enrich(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    register = load_register(settings.glossary, settings.ui_languages)
+    if args.reconcile:
+        proposals = reconcile(register, settings.glossary)
+        for p in proposals:
+            print(f"{p.entry} ({p.searched}): wikidata: {p.qid}  # {p.label}: {p.description}")
+        print(
+            f"{len(proposals)} proposal(s), none written: check each on Wikidata, then add"
+            " `wikidata: Q…` to the entry yourself",
+            file=sys.stderr,
+        )
+        return 0
+    found = enrich(register, settings.glossary, settings.ui_languages)
+    print(f"{settings.glossary / CACHE_NAME}: values of {len(found)} entries; commit it")
     return 0
 
 
@@ -145,6 +164,16 @@ def main(argv: list[str] | None = None) -> int:
         help="texts of seeds/ or plain files (default: all texts)",
     )
     sug.add_argument("--lang", help="language of the plain files (default: the file name, pl.txt)")
+    enr = sub.add_parser(
+        "enrich",
+        help="fetch names, dates, coordinates and GeoNames IDs of entries with a QID from"
+        " Wikidata into glossary/.wikidata-cache.json (the only command that uses the network)",
+    )
+    enr.add_argument(
+        "--reconcile",
+        action="store_true",
+        help="instead, print Wikidata's candidate QIDs for entries without one (writes nothing)",
+    )
     ann = sub.add_parser(
         "annotate", help="print the register mentions found in a plain text file as JSON"
     )
@@ -161,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             "check": _check,
             "new": _new,
             "suggest": _suggest,
+            "enrich": _enrich,
             "annotate": _annotate,
             "bundle": _bundle,
         }
