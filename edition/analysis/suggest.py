@@ -218,7 +218,8 @@ def _split_names(run: list[tuple[int, int, str]], language: Language):
 
 def _pieces(run: list[tuple[int, int, str]], mentions: list[Mention], language: Language):
     """``run`` whole, with the register's mentions inside it, if its words agree as one
-    name past the last of them ("Polska Akademia Nauk" holds the entry Polska); else the
+    name past the last of them ("Polska Akademia Nauk" holds the entry Polska) or the
+    mentions follow an institution's words; else the
     pieces of it that no mention covers ("Otoczenie | Czang Kaj-szeka")."""
     start, end = run[0][0], run[-1][1]
     inside = [m for m in mentions if m.start < end and start < m.end]
@@ -229,7 +230,12 @@ def _pieces(run: list[tuple[int, int, str]], mentions: list[Mention], language: 
     words = [w for _, _, w in run]
     agreed = max((len(chain) for chain, _, _ in _chains(words, language)), default=1)
     last = max(k for k, c in enumerate(covered) if c)
-    if not all(covered) and agreed > max(last, 1):
+    first = covered.index(True)
+    # a mention after an institution's words is its genitive: "Komunistyczna Partia Japonii"
+    institution = first >= agreed > 1 and any(
+        r.pos == "noun" and not _is_proper(r) for w in words[:agreed] for r in language.readings(w)
+    )
+    if not all(covered) and (agreed > max(last, 1) or institution):
         yield run, inside
         return
     piece: list[tuple[int, int, str]] = []
@@ -351,7 +357,9 @@ def _chains(words: list[str], language: Language):
                 and r.cases & cases
                 and r.numbers & numbers
                 and r.genders & genders
-                and (r.pos == "adj" or not noun_seen or r.proper)
+                # after a noun, only a person's name (a surname after a first name): a
+                # place after a noun is its genitive ("Partii Japonii", "Akademii Nauk")
+                and (r.pos == "adj" or not noun_seen or r.proper & {FIRST_NAME, PERSON})
             ]
             if not fits:
                 break

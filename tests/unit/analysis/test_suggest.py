@@ -108,3 +108,22 @@ def test_slug() -> None:
     assert slug("Ян Ковальський") == "yan-kovalskyy"
     assert slug("Об’єднані Нації") == "obyednani-natsiyi"
     assert slug("Łódź Fabryczna") == "lodz-fabryczna"
+
+
+def test_a_register_name_inside_a_name_and_a_run_of_two_names(tmp_path: Path) -> None:
+    (tmp_path / "r.yml").write_text(
+        "- {id: japonia, kind: place, names: {pl: {name: Japonia}}, definition: {pl: Państwo.}}\n",
+        "utf-8",
+    )
+    register = load_register(tmp_path, UI)
+    sample = tmp_path / "pl.txt"
+    sample.write_text(
+        "W 1922 roku powstała Komunistyczna Partia Japonii. Otoczenie Japonii było wrogie.\n"
+        "O Komunistycznej Partii Japonii pisał wtedy Jan Kowalski.\n",
+        "utf-8",
+    )
+    found = suggest([of_file(sample, "pl")], register, [])
+    # the genitive Japonii stays inside the party's name; "Otoczenie" (a common word at a
+    # sentence start) before the register's Japonii is no name
+    assert names(found) == [{"pl": "Komunistyczna Partia Japonii"}, {"pl": "Jan Kowalski"}]
+    assert found[0].candidates[0].overlaps == {"japonia"}
