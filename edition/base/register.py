@@ -2,13 +2,20 @@
 
 Each entry has one ID valid in every language, names per language (a main name and
 variant forms, all in their base form: inflection is the matcher's business), a short
-definition per language and authority data. Problems name the file, the entry and the field.
+definition and authority data. Problems name the file, the entry and the field.
+
+Only one name and one definition are required, in any language: an entry mentioned only in
+Polish texts needs only its Polish name. Where a UI language lacks one, pages show the
+fallback of :meth:`Entry.name_in` and :meth:`Entry.definition_in`, marked with its ``lang``;
+:meth:`Register.missing` lists the gaps (``check`` prints them as notes, ``check --strict``
+fails on them).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -17,6 +24,9 @@ from edition.base.errors import EditionError, Problem, raise_if
 from edition.base.yamlfile import YamlDocument, load_yaml, validate
 
 _ONLY_FOR = {"born": "person", "died": "person", "geonames": "place", "coordinates": "place"}
+# Values fetched from Wikidata by `python -m edition enrich` (edition/build/authority.py),
+# committed beside the register: the build fills from it what an entry's own file leaves out.
+CACHE_NAME = ".wikidata-cache.json"
 
 
 @dataclass(frozen=True)
@@ -27,13 +37,29 @@ class Entry:
     definition: dict[str, str]
     default_ui: str  # the edition's default UI language: it decides where the entry's page is
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    origin: tuple[Path, int | None] = field(default=(Path(), None), compare=False, hash=False)
+
+    def name_in(self, code: str) -> tuple[str, str]:
+        """(main name, its language) for a page in ``code``: the name in ``code``, else the
+        name in the entry's own language, the first listed under ``names`` (its original
+        language and script: a transliteration is the translator's choice, not ours)."""
+        if code in self.names:
+            return self.names[code][0], code
+        first = next(iter(self.names))
+        return self.names[first][0], first
 
     def name(self, code: str) -> str:
-        """The main name in ``code``, else in English, else in any language."""
-        for c in (code, "en"):
-            if c in self.names:
-                return self.names[c][0]
-        return next(iter(self.names.values()))[0] if self.names else self.id
+        """The main name shown on a page in ``code`` (see :meth:`name_in`)."""
+        return self.name_in(code)[0]
+
+    def definition_in(self, code: str) -> tuple[str, str]:
+        """(definition, its language) for a page in ``code``: in ``code``, else in the
+        edition's default UI language, else the first one listed."""
+        for c in (code, self.default_ui):
+            if c in self.definition:
+                return self.definition[c], c
+        first = next(iter(self.definition))
+        return self.definition[first], first
 
     @property
     def wikidata(self) -> str | None:
@@ -56,6 +82,24 @@ class Register:
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self.entries
 
+    def missing(self, ui_languages: tuple[str, ...]) -> list[Problem]:
+        """Per entry, the UI languages without a name or a definition: pages show a fallback
+        (see :class:`Entry`); an edition that wants everything translated fills them in."""
+        found = []
+        for e in self:
+            for what, present in (("name", e.names), ("definition", e.definition)):
+                lacking = [c for c in ui_languages if c not in present]
+                if lacking:
+                    fallback = (e.name_in if what == "name" else e.definition_in)(lacking[0])[1]
+                    found.append(
+                        Problem(
+                            *e.origin,
+                            f"entry {e.id}: no {what} in {', '.join(lacking)}"
+                            f" (pages show the one in {fallback})",
+                        )
+                    )
+        return found
+
 
 def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
     """Every entry of every ``*.yml`` in ``folder``; raises EditionError listing all problems."""
@@ -77,19 +121,11 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
             continue
         for i, item in enumerate(doc.data):
             where = f"entry {item['id']}"
-            missing = [c for c in ui_languages if c not in item["definition"]]
-            if missing:
-                problems.append(
-                    doc.problem((i, "definition"), f"{where}: definition: no text for {missing}")
-                )
             problems += [
                 doc.problem((i, key), f"{where}: {key}: only for a {kind}, not a {item['kind']}")
                 for key, kind in _ONLY_FOR.items()
                 if key in item and item["kind"] != kind
             ]
-            missing = [c for c in ui_languages if c not in item["names"]]
-            if missing:
-                problems.append(doc.problem((i, "names"), f"{where}: names: none for {missing}"))
             if "wikidata" in item and item["id"].startswith("Q") and item["wikidata"] != item["id"]:
                 problems.append(
                     doc.problem((i, "wikidata"), f"{where}: wikidata {item['wikidata']} != id")
@@ -110,9 +146,40 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 data={
                     k: v for k, v in item.items() if k not in {"id", "kind", "names", "definition"}
                 },
+                origin=(doc.path, doc.line_of((i,))),
             )
     raise_if(problems)
+    cached, problems = _read_cache(folder / CACHE_NAME)
+    raise_if(problems)
+    for entry_id, entry in entries.items():
+        values = cached.get(entry.wikidata or "")
+        if values:
+            entries[entry_id] = _filled(entry, values, ui_languages)
     return Register(entries)
+
+
+def _read_cache(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    if not path.exists():
+        return {}, []
+    try:
+        return json.loads(path.read_text("utf-8"))["entities"], []
+    except (ValueError, KeyError, TypeError) as exc:
+        fix = "run `python -m edition enrich` again, or delete it"
+        return {}, [Problem(path, None, f"not a Wikidata cache ({exc}): {fix}")]
+
+
+def _filled(entry: Entry, values: dict[str, Any], ui_languages: tuple[str, ...]) -> Entry:
+    """``entry`` with what its file leaves out taken from Wikidata's ``values``: a name in
+    each UI language without one, dates of a person, coordinates and GeoNames ID of a place."""
+    names = dict(entry.names)
+    for code in ui_languages:
+        if code not in names and code in values.get("labels", {}):
+            names[code] = (values["labels"][code],)
+    data = dict(entry.data)
+    for key, kind in _ONLY_FOR.items():
+        if kind == entry.kind and key not in data and key in values:
+            data[key] = values[key]
+    return replace(entry, names=names, data=data)
 
 
 def _entry_label(data: Any, path: tuple[Any, ...]) -> str:

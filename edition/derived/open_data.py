@@ -93,7 +93,8 @@ _OCCURRENCE_FIELDS = ["text", "lang", "original", "paragraph", "sentence", "anch
 def _csv_rows(entry: dict[str, Any], ui: tuple[str, ...]) -> Iterator[list[Any]]:
     """One row per occurrence (an entry that occurs nowhere: one row, occurrence fields
     empty), entry columns repeated: ready for a spreadsheet."""
-    head = [entry["id"], entry["kind"], *(entry["names"][c][0] for c in ui)]
+    # a UI language without a name (the register requires only one) has an empty column
+    head = [entry["id"], entry["kind"], *(entry["names"].get(c, [""])[0] for c in ui)]
     head.append(entry.get("wikidata", ""))
     if not entry["occurrences"]:
         yield head + [""] * len(_OCCURRENCE_FIELDS)

@@ -9,13 +9,16 @@ from pathlib import Path
 
 from edition.analysis import assignments
 from edition.analysis.annotate import Matcher
+from edition.analysis.suggest import stubs_yaml, suggest
 from edition.base import lang
 from edition.base.errors import EditionError, Problem
-from edition.base.register import load_register
+from edition.base.register import CACHE_NAME, load_register
 from edition.base.sources import skipped_folders
 from edition.base.textfile import read_text_file
+from edition.build.authority import enrich, reconcile
 from edition.build.bundle import Progress, make_bundle
 from edition.build.generate import load, write_lock
+from edition.build.scaffold import leftover_todos, new_text, suggestion_sources
 from edition.build.settings import read_settings
 from edition.faces.mkdocs import build_site
 
@@ -36,6 +39,9 @@ def _check(args: argparse.Namespace) -> int:
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
     for note in corpus.notes:
         print(f"note: {note}")
+    completeness = leftover_todos(corpus.texts) + corpus.register.missing(settings.ui_languages)
+    for problem in completeness:
+        print(f"note: {problem}")
     texts = corpus.texts
     paragraphs = sum(len(t.original.paragraphs) for t in texts)
     translations = sum(len(t.translations) for t in texts)
@@ -53,6 +59,46 @@ def _check(args: argparse.Namespace) -> int:
         )
         print("\n".join(map(str, changed)), file=sys.stderr)
         return 1
+    if args.strict and completeness:
+        print(
+            f"--strict: {len(completeness)} TODO(s) or missing name(s)/definition(s) noted above",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    folder = new_text(settings.seeds, args.text_id, args.file, args.lang, settings.ui_languages)
+    print(f"created {folder}: fill in the TODOs of {folder / 'meta.yml'}, then check again")
+    args.accept_changes = args.strict = False
+    return _check(args)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    register = load_register(settings.glossary, settings.ui_languages)
+    sources, translations = suggestion_sources(settings, args.items, args.lang)
+    print(stubs_yaml(suggest(sources, register, translations)), end="")
+    return 0
+
+
+def _enrich(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    register = load_register(settings.glossary, settings.ui_languages)
+    if args.reconcile:
+        proposals = reconcile(register, settings.glossary)
+        for p in proposals:
+            print(f"{p.entry} ({p.searched}): wikidata: {p.qid}  # {p.label}: {p.description}")
+        print(
+            f"{len(proposals)} proposal(s), none written: check each on Wikidata, then add"
+            " `wikidata: Q…` to the entry yourself",
+            file=sys.stderr,
+        )
+        return 0
+    found = enrich(register, settings.glossary, settings.ui_languages)
+    print(f"{settings.glossary / CACHE_NAME}: values of {len(found)} entries; commit it")
     return 0
 
 
@@ -100,6 +146,37 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="record the current text of every assigned passage as reviewed",
     )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on TODOs left in meta.yml and on register names or definitions missing in"
+        " an interface language",
+    )
+    new = sub.add_parser("new", help="create seeds/TEXT-ID/ from a plain text file, then check")
+    new.add_argument("text_id", metavar="TEXT-ID", help="the folder name under seeds/")
+    new.add_argument("file", type=Path, metavar="FILE", help="a plain UTF-8 text file")
+    new.add_argument("--lang", required=True, help="language code of the text (pl, uk, en)")
+    sug = sub.add_parser(
+        "suggest",
+        help="print register stubs (YAML) for the names in texts that the register lacks",
+    )
+    sug.add_argument(
+        "items",
+        nargs="*",
+        metavar="TEXT-ID|FILE",
+        help="texts of seeds/ or plain files (default: all texts)",
+    )
+    sug.add_argument("--lang", help="language of the plain files (default: the file name, pl.txt)")
+    enr = sub.add_parser(
+        "enrich",
+        help="fetch names, dates, coordinates and GeoNames IDs of entries with a QID from"
+        " Wikidata into glossary/.wikidata-cache.json (the only command that uses the network)",
+    )
+    enr.add_argument(
+        "--reconcile",
+        action="store_true",
+        help="instead, print Wikidata's candidate QIDs for entries without one (writes nothing)",
+    )
     ann = sub.add_parser(
         "annotate", help="print the register mentions found in a plain text file as JSON"
     )
@@ -112,7 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     bundle.add_argument("--out", type=Path, help="folder for the zip (default: dist/)")
     args = parser.parse_args(argv)
     try:
-        return {"check": _check, "annotate": _annotate, "bundle": _bundle}[args.command](args)
+        commands = {
+            "check": _check,
+            "new": _new,
+            "suggest": _suggest,
+            "enrich": _enrich,
+            "annotate": _annotate,
+            "bundle": _bundle,
+        }
+        return commands[args.command](args)
     except EditionError as exc:
         print(f"{len(exc.problems)} problem(s):", file=sys.stderr)
         print(exc, file=sys.stderr)

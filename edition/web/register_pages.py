@@ -22,6 +22,7 @@ from edition.base.strings import ui_strings
 from edition.derived.register_index import letters
 from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
 from edition.web.entry_sections import of as template_of
+from edition.web.fallback import in_language
 from edition.web.html import dates, esc, href
 from edition.web.map import Marker, map_svg
 from edition.web.reading import Page
@@ -74,8 +75,8 @@ class _Language:
         if found is None:
             template = template_of(self.corpus, entry)
             found = self._shown[entry.id] = _Shown(
-                esc(entry.name(self.ui)),
-                esc(entry.definition.get(self.ui, "")),
+                in_language(entry.name_in(self.ui), self.ui),
+                in_language(entry.definition_in(self.ui), self.ui),
                 esc(dates(entry, self.s)),
                 template,
                 _mention_count(template, self.s) if template.count else "",
@@ -234,7 +235,7 @@ def map_page(lang: _Language) -> Page:
         for e in places
     ]
     items = "".join(
-        f'<li><a href="{esc(links[e.id])}">{esc(e.name(ui))}</a>'
+        f'<li><a href="{esc(links[e.id])}">{in_language(e.name_in(ui), ui)}</a>'
         f' <span class="ed-facts">{esc(dates(e, s))}</span></li>'
         for e in places
     )

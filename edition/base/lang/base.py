@@ -23,6 +23,29 @@ class Lookup:
     names: frozenset[str] = frozenset()
 
 
+# the kinds of proper name an analyser tags, as register kinds (and "first name": a person)
+PERSON, FIRST_NAME, PLACE, ORGANISATION = "person", "first-name", "place", "organisation"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One dictionary analysis of a word, as far as finding names needs it.
+
+    ``pos`` is ``noun``, ``adj`` or ``other``; ``cases``, ``numbers`` and ``genders`` use the
+    analyser's own values (they are only compared with each other, for agreement inside a
+    name); ``proper`` holds the proper-name kinds the dictionary gives, empty for a common
+    word; ``key`` is what :meth:`Language.base_form` needs to inflect the word.
+    """
+
+    lemma: str
+    pos: str
+    cases: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    genders: frozenset[str] = frozenset()
+    proper: frozenset[str] = frozenset()
+    key: object = None
+
+
 @dataclass(frozen=True)
 class Language:
     """What the edition needs to know about one language.
@@ -42,6 +65,21 @@ class Language:
     year_suffixes: frozenset[str] = field(default_factory=frozenset)
     endings: tuple[str, ...] = ()
     names_tagged: bool = False
+
+    # lower-case words that may join the words of an organisation's name ("Akademia w Krakowie")
+    connectors: frozenset[str] = field(default_factory=frozenset)
+
+    #: whether :meth:`readings` knows the words of the language (else every word is unknown)
+    has_dictionary = False
+
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        """Every dictionary analysis of ``word``; empty if the dictionary lacks it."""
+        return ()
+
+    def base_form(self, reading: Reading, number: str | None, gender: str | None) -> str | None:
+        """The nominative of ``reading`` in ``number`` (and, for an adjective, ``gender``), in
+        lower case as the dictionary has it; None where the dictionary cannot inflect it."""
+        return None
 
     def lookup(self, word: str) -> Lookup | None:
         """The dictionary's readings of ``word``, or None if the dictionary lacks it."""

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from edition.base.lang.base import Language, Lookup, alternants, strip_endings
+from edition.base.lang.base import (
+    FIRST_NAME,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    Language,
+    Lookup,
+    Reading,
+    alternants,
+    strip_endings,
+)
 
 # Morfeusz's name tags -> the edition's name classes; any other tag but "nazwa_pospolita"
 # (a common noun) is a proper name of class "other".
@@ -44,7 +54,19 @@ if TYPE_CHECKING:
     import morfeusz2
 
 
+# Morfeusz's name qualifiers (SGJP) as register kinds
+_PROPER = {
+    "imię": FIRST_NAME,
+    "nazwisko": PERSON,
+    "nazwa_geograficzna": PLACE,
+    "nazwa_organizacji": ORGANISATION,
+}
+_POS = {"subst": "noun", "depr": "noun", "adj": "adj", "ppas": "adj", "pact": "adj"}
+
+
 class Polish(Language):
+    has_dictionary = True
+
     @cached_property
     def _morfeusz(self) -> morfeusz2.Morfeusz:
         import morfeusz2
@@ -93,6 +115,45 @@ class Polish(Language):
         found |= {_FINAL_O.sub(r"o\1", s) for s in found}
         return frozenset(found)
 
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        found = []
+        for start, _end, (_orth, lemma, tag, names, _quals) in self._morfeusz.analyse(word):
+            if start != 0 or tag == "ign":
+                continue
+            parts = tag.split(":")
+            pos = _POS.get(parts[0], "other")
+            grammar = parts[1:4] if pos != "other" else []
+            number, case, gender = (
+                (frozenset(p.split(".")) for p in grammar) if grammar else [frozenset()] * 3
+            )
+            found.append(
+                Reading(
+                    lemma=lemma.split(":", 1)[0],
+                    pos=pos,
+                    cases=case,
+                    numbers=number,
+                    genders=gender,
+                    proper=frozenset(_PROPER[n] for n in names if n in _PROPER),
+                    key=(lemma, parts[0]),
+                )
+            )
+        return tuple(found)
+
+    def base_form(self, reading: Reading, number: str | None, gender: str | None) -> str | None:
+        lemma, pos = cast(tuple[str, str], reading.key)
+        for orth, _lemma, tag, _names, _quals in self._morfeusz.generate(lemma):
+            parts = tag.split(":")
+            if parts[0] != pos or len(parts) < 4 or "neg" in parts:
+                continue
+            numbers, cases, genders = (set(p.split(".")) for p in parts[1:4])
+            if (
+                "nom" in cases
+                and (number is None or number in numbers)
+                and (reading.pos != "adj" or gender is None or gender in genders)
+            ):
+                return orth.lower()
+        return None
+
 
 # Endings after an apostrophe, which Polish writes after a foreign name whose spelling would
 # hide the ending's sound (Shakespeare'a, Baudelaire'owi, Joyce'em), and after a hyphen, as
@@ -106,6 +167,7 @@ LANGUAGE = Polish(
         "zob por wg jw dn ang niem fr łac ukr chiń jap przyp red tłum s t".split()
     ),
     year_suffixes=frozenset({"r"}),
+    connectors=frozenset("i w we na dla do z ze".split()),
     endings=tuple(
         sorted(
             set(

@@ -6,7 +6,17 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from edition.base.lang.base import Language, Lookup, alternants, strip_endings
+from edition.base.lang.base import (
+    FIRST_NAME,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    Language,
+    Lookup,
+    Reading,
+    alternants,
+    strip_endings,
+)
 
 # pymorphy3's name grammemes -> the edition's name classes.
 _NAME_CLASS = {
@@ -29,7 +39,16 @@ if TYPE_CHECKING:
     import pymorphy3
 
 
+# pymorphy3's grammemes (OpenCorpora set, as its Ukrainian dictionary uses them)
+_PROPER = {"Name": FIRST_NAME, "Surn": PERSON, "Patr": PERSON, "Geox": PLACE, "Orgn": ORGANISATION}
+_POS = {"NOUN": "noun", "ADJF": "adj"}
+_CASES = frozenset("nomn gent datv accs ablt loct voct".split())
+_GENDERS = frozenset({"masc", "femn", "neut"})
+
+
 class Ukrainian(Language):
+    has_dictionary = True
+
     @cached_property
     def _morph(self) -> pymorphy3.MorphAnalyzer:
         import pymorphy3
@@ -56,6 +75,33 @@ class Ukrainian(Language):
         found |= {_FINAL_YI.sub(r"є\1", s) for s in found}
         return frozenset(found)
 
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        if not self._morph.word_is_known(word):
+            return ()
+        found = []
+        for parse in self._morph.parse(word):
+            grammemes = parse.tag.grammemes
+            found.append(
+                Reading(
+                    lemma=parse.normal_form,
+                    pos=_POS.get(str(parse.tag.POS), "other"),
+                    cases=grammemes & _CASES,
+                    # a singular form carries no number grammeme, only a gender
+                    numbers=frozenset({"plur" if "plur" in grammemes else "sing"}),
+                    genders=grammemes & _GENDERS,
+                    proper=frozenset(_PROPER[g] for g in grammemes if g in _PROPER),
+                    key=parse,
+                )
+            )
+        return tuple(found)
+
+    def base_form(self, reading: Reading, number: str | None, gender: str | None) -> str | None:
+        wanted = {"nomn", "plur"} if number == "plur" else {"nomn"}
+        if reading.pos == "adj" and gender and number != "plur":
+            wanted.add(gender)
+        inflected = reading.key.inflect(wanted)  # type: ignore[attr-defined]
+        return inflected.word if inflected else None
+
 
 LANGUAGE = Ukrainian(
     code="uk",
@@ -64,6 +110,7 @@ LANGUAGE = Ukrainian(
         "м вул обл".split()
     ),
     year_suffixes=frozenset({"р", "рр"}),
+    connectors=frozenset("і й та в у на з для імені".split()),
     endings=tuple(
         sorted(
             set(

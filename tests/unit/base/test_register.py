@@ -65,10 +65,34 @@ def test_dates_only_for_persons(tmp_path: Path) -> None:
     ]
 
 
-def test_missing_definition_language(tmp_path: Path) -> None:
-    (tmp_path / "x.yml").write_text(GOOD.replace(", en: A state.", ""))
+def test_one_language_is_enough_and_the_gaps_are_notes(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(
+        "- id: kowalski\n  kind: person\n  names:\n    pl: {name: Jan Kowalski}\n"
+        "  definition: {en: A journalist., pl: Dziennikarz.}\n",
+        "utf-8",
+    )
+    register = load_register(tmp_path, UI)
+    entry = register["kowalski"]
+    assert [entry.name_in(ui) for ui in UI] == [("Jan Kowalski", "pl")] * 3
+    assert entry.definition_in("uk") == ("A journalist.", "en")  # the default UI language's
+    assert entry.definition_in("pl") == ("Dziennikarz.", "pl")
+    assert [str(p) for p in register.missing(UI)] == [
+        f"{tmp_path / 'x.yml'}:1: entry kowalski: no name in en, uk (pages show the one in pl)",
+        f"{tmp_path / 'x.yml'}:1: entry kowalski: no definition in uk (pages show the one in en)",
+    ]
+
+
+def test_the_real_register_lacks_nothing() -> None:
+    assert load_register(ROOT / "glossary", UI).missing(UI) == []
+
+
+def test_no_name_at_all_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(
+        "- id: x\n  kind: term\n  names: {}\n  definition: {}\n", "utf-8"
+    )
     assert problems(tmp_path) == [
-        f"{tmp_path / 'x.yml'}:9: entry Q17: definition: no text for ['en']"
+        f"{tmp_path / 'x.yml'}:3: entry x: names: {{}} should be non-empty",
+        f"{tmp_path / 'x.yml'}:4: entry x: definition: {{}} should be non-empty",
     ]
 
 
