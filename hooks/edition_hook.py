@@ -21,9 +21,10 @@ from edition.analysis import assignments
 from edition.analysis.corpus import Corpus
 from edition.base.addresses import PAGE_DIRS, Address
 from edition.base.errors import EditionError
+from edition.build import gc_policy
 from edition.build.generate import generate, generate_assignments
 from edition.build.settings import read_settings
-from edition.build.worker import Background
+from edition.build.worker import Background, BackgroundError
 from edition.web import assignments as assignment_pages
 
 # What on_pre_build loaded, for the pages built after it (every language's build), and the
@@ -103,11 +104,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-100)  # after i18n's, which builds the other languages: they overlap the data files
 def on_post_build(config: MkDocsConfig) -> None:
     if not _nested(config):
-        _data.pop().wait()
+        try:
+            _data.pop().wait()
+        except BackgroundError as exc:
+            raise PluginError(f"The edition's data files could not be made:\n{exc}") from None
+        finally:
+            gc_policy.thaw()
 
 
 def on_build_error(error: Exception) -> None:
     _cancel_data()
+    gc_policy.thaw()
 
 
 def _cancel_data() -> None:

@@ -1,12 +1,13 @@
-"""Cyclic garbage collection paused for a phase that makes many objects and no cycles.
+"""The build's garbage-collector policy, in one place.
 
-CPython's collector walks every tracked object at each full collection, and it runs one
-for every so many objects made. With an edition loaded (millions of objects: texts,
-sentences, register) the annotation spent about 40 % of its CPU time in the collector
-(200-text synthetic edition), collecting nothing: its objects (mentions, analyses) are freed
-by reference counting or kept. Loading the texts and the register is paused the same way,
-and ``site.generate`` freezes the corpus once it is annotated;
-the search index, made after that, still gains about a tenth from the pause.
+CPython's cyclic collector walks every tracked object at each full collection. A build
+makes millions of objects (texts, sentences, the register, mentions, the search index) that
+form no cycles and are freed by reference counting or kept to the end, so the collector
+would walk them again and again and find nothing (measured in ``benchmarks/``). So loading,
+annotation and the search index run with it paused (:func:`paused_gc`); the analysed corpus
+is frozen once made (:func:`freeze`), which also keeps the forked second process from
+copying the memory pages it lives in; and :func:`thaw` undoes that when the build ends, so
+that the rebuilds of ``mkdocs serve`` do not pile frozen corpora up.
 """
 
 from __future__ import annotations
@@ -26,3 +27,15 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def freeze() -> None:
+    """Collect what loading left (it ran paused), then move every live object out of the
+    collector's reach for the rest of the build."""
+    gc.collect()
+    gc.freeze()
+
+
+def thaw() -> None:
+    """The end of a build: the collector sees every object again."""
+    gc.unfreeze()

@@ -8,7 +8,6 @@ when its content changed, so ``mkdocs serve`` does not rebuild in a loop.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -22,7 +21,7 @@ from edition.base.ledger import LEDGER_NAME
 from edition.base.register import load_register
 from edition.base.sources import load_texts
 from edition.base.strings import missing_ui_languages
-from edition.build import datafiles
+from edition.build import datafiles, gc_policy
 from edition.build.gc_policy import paused_gc
 from edition.build.settings import Settings
 from edition.build.tree import prune, sync_tree, write_files
@@ -125,12 +124,7 @@ def generate(settings: Settings, layout: Layout) -> tuple[Corpus, Background]:
     this one writes the texts' pages; it goes on to make the data files, to be written into
     the built site (``Background.publish``)."""
     corpus = load(settings)
-    gc.collect()  # what loading left (it ran without the cyclic collector), before the freeze
-    # The corpus (millions of objects on a large edition) lives until the end of the build
-    # and is never garbage: frozen, the cyclic collector no longer walks it at every full
-    # collection (a third of the build's time at 200 texts), and the forked second process
-    # does not copy the pages it lives in by touching them.
-    gc.freeze()
+    gc_policy.freeze()  # the corpus lives to the end of the build: see gc_policy
     for text in corpus.texts:
         if text.ledger_is_stale():
             (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")

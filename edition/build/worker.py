@@ -16,6 +16,7 @@ process, when they are waited for.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable
@@ -86,7 +87,9 @@ class Background:
         """The folder to write the site files into (emptied by MkDocs and ready)."""
         self._target = target
         if self._process is not None:
-            self._conn.send(str(target))
+            # if it has already failed and gone, wait() reads why from the pipe
+            with contextlib.suppress(OSError):
+                self._conn.send(str(target))
 
     def wait(self) -> None:
         """Returns when the site files are written."""

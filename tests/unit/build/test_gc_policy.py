@@ -6,6 +6,7 @@ import gc
 
 import pytest
 
+from edition.build import gc_policy
 from edition.build.gc_policy import paused_gc
 
 
@@ -20,3 +21,12 @@ def test_paused_gc_restores_the_collector_as_found(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_frozen_build_is_thawed_at_its_end() -> None:
+    before = gc.get_freeze_count()
+    kept = [[n] for n in range(1000)]  # live objects to freeze
+    gc_policy.freeze()
+    assert gc.get_freeze_count() >= before + len(kept)
+    gc_policy.thaw()
+    assert gc.get_freeze_count() == 0

@@ -64,6 +64,26 @@ def test_a_failure_in_the_second_process_is_reported(
     assert work._process is None
 
 
+def test_a_second_process_that_failed_before_its_folder_came_is_reported(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """It fails while MkDocs builds and is gone when the folder is published: the pipe is
+    broken then, and what went wrong must still reach the editor (not a BrokenPipeError)."""
+    corpus = generate.load(Settings(ROOT, UI))
+
+    def broken(*args: object) -> None:
+        raise ValueError("no index today")
+
+    monkeypatch.setattr(datafiles.search_index, "build", broken)
+    work = _background(corpus, tmp_path, fork=True)
+    work.docs_written()
+    assert work._process is not None
+    work._process.join(timeout=60)  # gone, its message left in the pipe
+    work.publish(tmp_path / "site")
+    with pytest.raises(worker.BackgroundError, match="no index today"):
+        work.wait()
+
+
 def test_files_not_generated_again_are_pruned(tmp_path: Path) -> None:
     tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"1", "gen/b/y.js": b"2", "keep.md": b"3"})
     tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"4"})
