@@ -5,6 +5,9 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
+  // Material's own inline scripts, moved verbatim into files for the Content-Security-Policy
+  // (overrides/): Material's code as it ships, not ours to restyle.
+  { ignores: ["edition/web/assets/material-*.js"] },
   js.configs.recommended,
   {
     // Mostly ES5 syntax with ES2015+ built-ins; the newest syntax used is the search's
