@@ -66,9 +66,7 @@ def test_every_mention_ending_in_punctuation_is_indexed_by_its_words(indexed) ->
     for p, par in enumerate(text.original.paragraphs):
         tokens = words(par.text)
         for m in mentions.get(par.id, ()):
-            matching = [
-                (d, pp, a, b) for d, pp, a, b in _spans(index.entries[m.ref]) if pp == p
-            ]
+            matching = [(d, pp, a, b) for d, pp, a, b in _spans(index.entries[m.ref]) if pp == p]
             assert matching, (m.ref, par.id)
             # The indexed words are exactly the words inside the mention's characters.
             inside = [i for i, (s, e, _) in enumerate(tokens) if s >= m.start and e <= m.end]
