@@ -26,7 +26,6 @@ Files (under ``assets/edition/search/``):
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -35,6 +34,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
+
+import regex
 
 from edition.analysis.corpus import Corpus
 from edition.base import lang
@@ -166,7 +167,7 @@ def build(corpus: Corpus) -> Index:
                     token = (d, p, t)
                     for posting in found:
                         posting.extend(token)
-                offsets = _ints(chain.from_iterable(map(re.Match.span, WORD.finditer(par.text))))
+                offsets = _ints(chain.from_iterable(map(regex.Match.span, WORD.finditer(par.text))))
                 if mentions.get(par.id):
                     starts, ends = offsets[::2], offsets[1::2]
                     for m in mentions[par.id]:

@@ -81,3 +81,22 @@ def test_a_translation_naming_the_us_builds_and_indexes_the_mention(tmp_path: Pa
     # In the translation (document 1): "U.S." is words 6-7, "Washington, D.C." words 9-11.
     assert (1, 0, 6, 7) in spans["Q30"]
     assert (1, 0, 9, 11) in spans["Q61"]
+
+
+DECOMPOSED_PL = "Wojska weszły do Mandz\u0307urii. Potem do Man\u00addżurii.\n"
+
+
+def test_a_word_typed_decomposed_is_annotated_whole_and_shown_as_typed(tmp_path: Path) -> None:
+    register = [entry("Q1", pl="Mandżuria", en="Manchuria")]
+    config = make_edition(tmp_path / "edition", register, t={"pl": DECOMPOSED_PL})
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = html.parse(str(tmp_path / "site" / "texts" / "t.html")).getroot()
+    par = page.cssselect(".ed-p")[0]
+    assert par.text_content() == DECOMPOSED_PL.strip()
+    assert [b.text_content() for b in par.cssselect(".ed-ref")] == [
+        "Mandz\u0307urii",
+        "Man\u00addżurii",
+    ]
+    body = (tmp_path / "site" / "assets" / "edition" / "search" / "t_0.js").read_text("utf-8")
+    assert json.dumps(DECOMPOSED_PL.strip(), ensure_ascii=False) in body
