@@ -16,6 +16,7 @@ from edition.build import datafiles
 from edition.build.generate import load, register_pages, text_pages
 from edition.build.settings import Settings
 from edition.build.tree import write_files
+from hooks.edition_hook import SuffixLayout
 from tests.conftest import ROOT
 
 UI = ("en", "pl", "uk")
@@ -88,8 +89,9 @@ def check(settings: Settings) -> Corpus:
 def generate_pages(settings: Settings, corpus: Corpus) -> dict[str, str]:
     """The core's pages of ``corpus`` written into the docs folder (Markdown by path), its
     data files made (search index, popups, open data)."""
-    pages = dict(text_pages(corpus, UI))
-    pages.update(register_pages(corpus, UI))
+    layout = SuffixLayout(UI)
+    pages = dict(text_pages(corpus, UI, layout))
+    pages.update(register_pages(corpus, UI, layout))
     write_files(settings.docs, ((k, v.encode()) for k, v in pages.items()))
     for _ in datafiles.files(corpus, UI):
         pass

@@ -24,19 +24,19 @@ from tests.properties.strategies import LINE, RAW_YAML, TEXT, VALUE
 
 # Every element and attribute the page builders make: input may add none.
 TAGS = {
-    "a", "article", "button", "dd", "div", "dl", "dt", "fieldset", "form", "h1", "h2", "h3",
-    "h4", "h5", "header", "input", "label", "legend", "li", "mark", "nav", "ol", "option", "p",
-    "section", "select", "span", "strong", "table", "tbody", "td", "textarea", "th", "thead",
-    "tr", "ul",
+    "a", "article", "button", "dd", "details", "div", "dl", "dt", "fieldset", "form", "h1",
+    "h2", "h3", "h4", "h5", "header", "input", "label", "legend", "li", "mark", "nav", "ol",
+    "option", "p", "section", "select", "span", "strong", "summary", "table", "tbody", "td",
+    "textarea", "th", "thead", "tr", "ul",
 }  # fmt: skip
 ATTRIBUTES = {
     "action", "aria-describedby", "aria-label", "aria-labelledby", "aria-live", "autocomplete",
     "checked", "class", "data-accessed", "data-align", "data-cite", "data-copied", "data-copy",
     "data-failed", "data-field", "data-kind", "data-lang", "data-original", "data-paragraph",
     "data-paragraphs", "data-ref", "data-root", "data-sentence", "data-sentences",
-    "data-shards", "data-strings", "data-title", "data-ui", "for", "hidden", "href", "id",
-    "lang", "method", "name", "readonly", "role", "rows", "spellcheck", "style", "title",
-    "type", "value",
+    "data-shards", "data-strings", "data-title", "data-ui", "data-version", "download", "for",
+    "hidden", "href", "id", "lang", "method", "name", "readonly", "role", "rows", "spellcheck",
+    "style", "title", "type", "value",
 }  # fmt: skip
 UI = ("en", "pl", "uk")
 
