@@ -29,7 +29,8 @@ IGNORABLE = "\u00ad\u200c\u200d\u2060"
 _START = r"[\p{L}\p{N}_]"
 _INNER = rf"[\p{{L}}\p{{M}}\p{{N}}_{IGNORABLE}]"
 WORD = regex.compile(rf"{_START}{_INNER}*(?:[-'’ʼ]{_START}{_INNER}*)*")
-TOKEN = regex.compile(rf"{WORD.pattern}|[^\p{{L}}\p{{N}}_\s]")
+# An ignorable character outside a word is no token (it is invisible, and never part of a name).
+TOKEN = regex.compile(rf"{WORD.pattern}|[^\p{{L}}\p{{N}}_\s{IGNORABLE}]")
 _IGNORED = regex.compile(f"[{IGNORABLE}]")
 
 
