@@ -86,7 +86,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         corpus, background = generate(settings, layout)
         _built["corpus"] = corpus
         _data.append(background)
-        found = generate_assignments(settings.docs, corpus, settings.ui_languages, layout)
+        # `mkdocs build --strict` stops on an assigned passage whose words changed.
+        strict = bool(config.strict)
+        found = generate_assignments(settings.docs, corpus, settings.ui_languages, layout, strict)
     except EditionError as exc:
         raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
     _assignments.clear()

@@ -41,6 +41,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import compress
 
+import regex
+
 from edition.base.lang import Language
 from edition.base.morphology import TOKEN, Analysis, analyser, normalise
 from edition.base.register import Register
@@ -250,7 +252,7 @@ class Matcher:
             mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _segments(self, tokens: list[str], i: int, match: re.Match[str]) -> list[Mention]:
+    def _segments(self, tokens: list[str], i: int, match: regex.Match[str]) -> list[Mention]:
         """Mentions within the segments of the hyphenated word ``tokens[i]``."""
         spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(match.group())]
         segments = [match.group()[a:b] for a, b in spans]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,9 @@ class AssignedPassage:
     passage: Passage
     note: str
     line: int | None
+    # How the passage's words differ from the lock's (see :func:`reviewed`): empty while they
+    # are the words the teacher chose.
+    changed: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -255,22 +258,46 @@ def dump_lock(lock: Lock) -> str:
     return _LOCK_HEADER + yaml.safe_dump(lock, allow_unicode=True, sort_keys=False, width=10**6)
 
 
+class PassagesChanged(EditionError):
+    """Assigned passages whose words changed since the lock recorded them (one problem each):
+    what ``python -m edition check`` reports (exit 1) and a strict build stops with."""
+
+    def __str__(self) -> str:
+        return (
+            f"{len(self.problems)} assigned passage(s) changed since the assignment was written;"
+            " review them, then record the new text with"
+            " `python -m edition check --accept-changes`:\n" + super().__str__()
+        )
+
+
 def review(assignments: list[Assignment], lock: Lock) -> tuple[list[Problem], list[Problem]]:
     """(changed, unrecorded): assigned passages whose text differs from the lock, and
     passages the lock does not know yet (the next build records them)."""
     changed, unrecorded = [], []
-    for a in assignments:
+    for a in reviewed(assignments, lock):
         for p in a.passages:
-            old = lock.get(a.path.name, {}).get(p.key)
-            if old is None:
+            if p.key not in lock.get(a.path.name, {}):
                 unrecorded.append(Problem(a.path, p.line, f"{p.key}: not recorded yet"))
-                continue
-            diffs = _differences(old, p.units())
-            if diffs:
-                changed.append(
-                    Problem(a.path, p.line, f"{p.key} changed since assigned: " + "; ".join(diffs))
-                )
+            elif p.changed:
+                message = f"{p.key} changed since assigned: " + "; ".join(p.changed)
+                changed.append(Problem(a.path, p.line, message))
     return changed, unrecorded
+
+
+def reviewed(assignments: list[Assignment], lock: Lock) -> list[Assignment]:
+    """``assignments`` with each passage's differences from ``lock`` (none where the lock
+    does not know it yet), for the page to say so."""
+    out = []
+    for a in assignments:
+        recorded = lock.get(a.path.name, {})
+        passages = tuple(
+            replace(p, changed=tuple(_differences(recorded[p.key], p.units())))
+            if p.key in recorded
+            else p
+            for p in a.passages
+        )
+        out.append(replace(a, passages=passages))
+    return out
 
 
 def _differences(old: dict[str, str], new: dict[str, str]) -> list[str]:

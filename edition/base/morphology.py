@@ -9,27 +9,45 @@ the matcher can tell a name from a common word that shares its letters.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from edition.base.lang import Language
 
-# A word: letters/digits, inner hyphens and apostrophes kept ("Kaj-szek", "з'ясувати").
-# Anything else that is not space is a token of its own ("." of "Д. В.").
-WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
-TOKEN = re.compile(rf"{WORD.pattern}|[^\w\s]")
+# Characters that may stand inside a word without being seen: the soft hyphen, the zero-width
+# non-joiner and joiner, the word joiner. A word is compared without them.
+IGNORABLE = "\u00ad\u200c\u200d\u2060"
+# A word: starts with a letter, digit or underscore (Python's ``\w``); then also combining marks
+# (a word typed decomposed: "z" + U+0307 for "ż") and the ignorable characters; inner hyphens
+# and apostrophes kept ("Kaj-szek", "з'ясувати"). Anything else that is not space is a token of
+# its own ("." of "Д. В."). Tokens are found in the text as it is, so that their offsets are
+# the page's; what is compared is the word's :func:`form`. (``regex`` for ``\p{M}``: ``re``
+# has no class of combining marks.)
+_START = r"[\p{L}\p{N}_]"
+_INNER = rf"[\p{{L}}\p{{M}}\p{{N}}_{IGNORABLE}]"
+WORD = regex.compile(rf"{_START}{_INNER}*(?:[-'’ʼ]{_START}{_INNER}*)*")
+# An ignorable character outside a word is no token (it is invisible, and never part of a name).
+TOKEN = regex.compile(rf"{WORD.pattern}|[^\p{{L}}\p{{N}}_\s{IGNORABLE}]")
+_IGNORED = regex.compile(f"[{IGNORABLE}]")
 
 
 def normalise(word: str) -> str:
-    """The form words are compared in: lower case, one apostrophe. Never shown on a page."""
-    return _apostrophe(word).lower()
+    """The form words are compared in: :func:`form`, lower case. Never shown on a page."""
+    return form(word).lower()
 
 
-def _apostrophe(word: str) -> str:
-    """``word`` with one apostrophe: ``str.replace`` is ten times faster than ``translate``
-    here (the table is a dict: Python-level lookups for every non-ASCII letter)."""
-    return word.replace("’", "'").replace("ʼ", "'")
+def form(word: str) -> str:
+    """``word`` as it is analysed: composed (NFC), with one apostrophe and without the
+    ignorable characters: "z" + U+0307 is "ż", "Man" + U+00AD + "dżurii" is "Mandżurii".
+    (``str.replace`` is ten times faster than ``translate`` for the apostrophes: the table is
+    a dict, Python-level lookups for every non-ASCII letter.)"""
+    word = word.replace("’", "'").replace("ʼ", "'")
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFC", _IGNORED.sub("", word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +78,7 @@ class Analyser:
 
     def _analyse(self, word: str) -> Analysis:
         norm = normalise(word)
-        found = self.language.lookup(_apostrophe(word))
+        found = self.language.lookup(form(word))
         if found:
             lemmas = frozenset(normalise(x) for x in found.lemmas) | {norm}
             return Analysis(lemmas, frozenset(), True, found.names)

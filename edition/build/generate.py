@@ -162,11 +162,25 @@ def write_lock(docs: Path, lock: assignments.Lock) -> None:
 
 
 def generate_assignments(
-    docs: Path, corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout
+    docs: Path,
+    corpus: Corpus,
+    ui_languages: tuple[str, ...],
+    layout: Layout,
+    strict: bool = False,
 ) -> list[assignments.Assignment]:
     """Load and check the assignments, write their index pages (one per UI language) and
-    bring the passage lock up to date; raises EditionError naming every bad reference."""
-    found = assignments.load_assignments(docs, corpus, ui_languages)
+    bring the passage lock up to date; raises EditionError naming every bad reference.
+
+    An assigned passage whose words changed since the lock recorded them (a teacher's link
+    would show other words) is never passed over in silence: a ``strict`` build stops with
+    :class:`~edition.analysis.assignments.PassagesChanged`, as ``check`` reports it; otherwise
+    the passage comes back with its changes, and its page shows a notice."""
+    lock = assignments.read_lock(docs)
+    found = assignments.reviewed(assignments.load_assignments(docs, corpus, ui_languages), lock)
+    if strict:
+        changed, _ = assignments.review(found, lock)
+        if changed:
+            raise assignments.PassagesChanged(changed)
     files = {
         rel: content.encode()
         for ui in ui_languages
@@ -175,5 +189,5 @@ def generate_assignments(
         )
     }
     sync_tree(docs, (), files)
-    write_lock(docs, assignments.merged_lock(assignments.read_lock(docs), found))
+    write_lock(docs, assignments.merged_lock(lock, found))
     return found

@@ -26,14 +26,16 @@ Files (under ``assets/edition/search/``):
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, count
+from itertools import chain
 from typing import Any
+
+import regex
 
 from edition.analysis.corpus import Corpus
 from edition.base import lang
@@ -75,6 +77,20 @@ def words(text: str) -> list[tuple[int, int, str]]:
     ``WORD`` finds them at the same places as ``TOKEN`` does: TOKEN's other alternative is
     one character that is neither a word character nor space, which a scan by WORD skips."""
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def word_span(
+    starts: Sequence[int], ends: Sequence[int], start: int, end: int
+) -> tuple[int, int] | None:
+    """The first and last word token within ``start``-``end`` (a mention's characters), by
+    position among the word tokens' ``starts`` and ``ends`` (ascending, as tokens never overlap).
+
+    A mention starts and ends where the matcher's tokens do, and those may be punctuation
+    ("U.S.", "Washington, D.C.", "„Kurier”"), which are no word tokens: the words are found
+    by where they lie, never by their offsets as keys. ``None`` for a mention of no word."""
+    first = bisect_right(ends, start)  # the first word ending after the mention starts
+    last = bisect_left(starts, end) - 1  # the last word starting before it ends
+    return (first, last) if first <= last else None
 
 
 def name_key(name: str) -> str:
@@ -151,12 +167,13 @@ def build(corpus: Corpus) -> Index:
                     token = (d, p, t)
                     for posting in found:
                         posting.extend(token)
-                offsets = _ints(chain.from_iterable(map(re.Match.span, WORD.finditer(par.text))))
+                offsets = _ints(chain.from_iterable(map(regex.Match.span, WORD.finditer(par.text))))
                 if mentions.get(par.id):
-                    starts = dict(zip(offsets[::2], count()))
-                    ends = dict(zip(offsets[1::2], count()))
+                    starts, ends = offsets[::2], offsets[1::2]
                     for m in mentions[par.id]:
-                        entries[m.ref].extend((d, p, starts[m.start], ends[m.end]))
+                        span = word_span(starts, ends, m.start, m.end)
+                        if span is not None:
+                            entries[m.ref].extend((d, p, *span))
                 frags = (
                     [s.id for s in par.sentences]
                     if alignment is None

@@ -52,12 +52,7 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(found)} assignments"
     )
     if changed:
-        print(
-            f"{len(changed)} assigned passage(s) changed since the assignment was written; review"
-            " them, then record the new text with `python -m edition check --accept-changes`:",
-            file=sys.stderr,
-        )
-        print("\n".join(map(str, changed)), file=sys.stderr)
+        print(assignments.PassagesChanged(changed), file=sys.stderr)
         return 1
     if args.strict and completeness:
         print(

@@ -88,6 +88,12 @@ def _passage_html(corpus: Corpus, item: AssignedPassage, ui: str, here: Address)
             f'<p class="ed-excerpt-label" lang="{esc(ui)}">{esc(label)}</p>{body}</div>'
         )
     note = f'<p class="ed-passage-note">{esc(item.note)}</p>' if item.note else ""
+    if item.changed:  # Material's own admonition style: visible without CSS of ours
+        note = (
+            '<div class="admonition warning ed-changed" role="note">'
+            f'<p class="admonition-title">{esc(s["passage_changed_title"])}</p>'
+            f"<p>{esc(s['passage_changed'])}</p></div>" + note
+        )
     return (
         f'<section class="ed-passage" data-text="{esc(text.id)}" data-range="{esc(item.ref)}">'
         f"<h3>{esc(title)}, {esc(passage_label(item.ref, s))}</h3>{note}"

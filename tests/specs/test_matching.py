@@ -44,6 +44,9 @@ ENTRIES = [
     ("baudelaire", "person", {"pl": ["Baudelaire"], "uk": ["Бодлер"], "en": ["Baudelaire"]}),
     ("brenthester", "place", {"pl": ["Brenthester"], "uk": ["Бранбург"], "en": ["Brenthester"]}),
     ("bralota", "place", {"pl": ["Bralota"], "uk": ["Бранека"], "en": ["Bralota"]}),
+    ("ukraine", "place", {"pl": ["Ukraina"], "uk": ["Україна"], "en": ["Ukraine"]}),
+    # typed decomposed in the register: n + U+0301 for ń
+    ("poznan", "place", {"pl": ["Poznan\u0301"], "uk": ["Познань"], "en": ["Poznań"]}),
 ]  # fmt: skip
 
 
@@ -93,6 +96,15 @@ CASES = [
     ("uk", "професор університету Цин-Хуа", ["Цин-Хуа=tsinghua"]),
     # apostrophes: ', ’ and ʼ are the same letter for matching, untouched in the text
     ("uk", "для з’ясування і зʼясування", ["з’ясування=clarify", "зʼясування=clarify"]),
+    # a word typed decomposed is one word, compared composed (NFC); the text keeps its characters
+    ("pl", "Wojska weszły do Mandz\u0307urii.", ["Mandz\u0307urii=manchuria"]),
+    ("uk", "Уряд Украі\u0308ни мовчав.", ["Украі\u0308ни=ukraine"]),
+    ("pl", "Mieszkał w Krakowie i w Krako\u0301wie.", ["Krakowie=krakow", "Krako\u0301wie=krakow"]),
+    ("pl", "Poznań, potem Poznan\u0301 i w Poznaniu.", ["Poznań=poznan", "Poznan\u0301=poznan", "Poznaniu=poznan"]),
+    # a soft hyphen, a zero-width joiner or non-joiner inside a word is not seen
+    ("pl", "Wojska weszły do Man\u00addżurii.", ["Man\u00addżurii=manchuria"]),
+    ("pl", "Rząd Czang Kaj-sze\u00adka i Ja\u200dponii.", ["Czang Kaj-sze\u00adka=chiang", "Ja\u200dponii=japan"]),
+    ("uk", "Уряд Украї\u200cни мовчав.", ["Украї\u200cни=ukraine"]),
     # no false friends: a prefix is not a form (Polak is not Polska)
     ("pl", "Polak i Japończyk spotkali się.", []),
     # a one-word name and a common word of the same letters: only the name's own readings

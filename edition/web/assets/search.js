@@ -8,14 +8,20 @@
  * fallback; then text order. Pure functions are exposed on window.edSearch for the tests. */
 (function () {
   "use strict";
-  var WORD = /[\p{L}\p{N}_]+(?:[-'’ʼ][\p{L}\p{N}_]+)*/gu;
+  // Mirrors edition/base/morphology.py: WORD (combining marks and the invisible soft hyphen and
+  // joiners inside a word) and normalise (compared composed, without those characters).
+  // (The joiner U+200D stands outside the character classes: inside, it reads as joining its
+  // neighbours.)
+  var WORD = /[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*(?:[-'’ʼ][\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*)*/gu;
   var FOLD = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
   var EXACT = 0, LEMMA = 1, FALLBACK = 2;
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*$/, "") + "search/" : "";
   var files = window.edData(base);
 
-  function normalise(word) { return word.replace(/[’ʼ]/g, "'").toLowerCase(); }
+  function normalise(word) {
+    return word.replace(/[’ʼ]/g, "'").replace(/\u00ad|\u200c|\u200d|\u2060/g, "").normalize("NFC").toLowerCase();
+  }
 
   function fold(norm) {
     return norm.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/[łđøß]/g, function (c) { return FOLD[c]; });
