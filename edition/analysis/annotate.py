@@ -180,9 +180,10 @@ class Matcher:
         return keys | self._keys(word.parts[0]) if word.parts else keys
 
     def _token_keys(self, token: str, analysis: Analysis) -> frozenset[str]:
-        if "-" not in token:
+        head = token.split("-", 1)[0]
+        if not head:  # no hyphenated word: a dash, or "-" before a word
             return analysis.keys
-        return analysis.keys | self.analyser.analyse(token.split("-", 1)[0]).keys
+        return analysis.keys | self.analyser.analyse(head).keys
 
     def _accepts_token(self, word: _Word, token: str, initial: bool = False) -> bool:
         if word.accepts(token, self.analyser.analyse(token), initial):

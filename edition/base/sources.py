@@ -144,6 +144,10 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
     doc, problems = load_yaml(meta_path)
     if doc is None:
         return None, problems
+    if doc.data is None:
+        return None, [
+            Problem(meta_path, 1, "meta.yml is empty: write its fields (see the README's example)")
+        ]
     if not isinstance(doc.data, dict):
         return None, [doc.problem((), "meta.yml must be a mapping of fields")]
     problems = validate(doc, "meta") + _check_localized(doc, ui)

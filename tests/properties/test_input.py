@@ -82,36 +82,16 @@ def test_any_meta_yml_is_checked_without_traceback(raw: str) -> None:
             assert unnamed(exc, root) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by the property above: an empty meta.yml is 'must be a mapping of fields' "
-    "with no line (base-layer messages are another engineer's)",
-)
 def test_an_empty_meta_yml_is_named_with_a_line(tmp_path: Path) -> None:
     with pytest.raises(EditionError) as exc:
         check(write_edition(tmp_path, ["Ala ma kota."], raw_meta=""))
     assert unnamed(exc.value, tmp_path) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="found by the property above: a bare hyphen in Polish text ('Ala - kot') has the"
-    " matcher analyse the empty word before it (annotate.Matcher._token_keys), and"
-    " PolishLanguage.lookup takes max() of Morfeusz's no segments (edition/base/lang/pl.py;"
-    " the matcher's, outside my scope)",
-)
 def test_a_bare_hyphen_between_polish_words_is_checked(tmp_path: Path) -> None:
     check(write_edition(tmp_path, ["Ala - kot.", "Mandżuria - kraj."], names=["Mandżuria"]))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="found by the property above: Morfeusz reads U+200B ZERO WIDTH SPACE (and U+180E)"
-    " as white space and gives no segment, and PolishLanguage.lookup takes max() of none"
-    " (edition/base/lang/pl.py, outside my scope)",
-)
 def test_a_zero_width_space_between_polish_words_is_checked(tmp_path: Path) -> None:
     check(write_edition(tmp_path, ["Ala \u200b ma kota."]))
 

@@ -79,6 +79,8 @@ class Polish(Language):
         form of Kraków); any other may end in an agglutinate ("zrobiłem": zrobił + em), whose
         first segment carries the lemma."""
         found = self._morfeusz.analyse(word)
+        if not found:  # nothing Morfeusz reads as a word (U+200B is white space to it)
+            return None
         whole = "-" in word or "'" in word
         last = max(end for _start, end, _ in found)
         lemmas: set[str] = set()
