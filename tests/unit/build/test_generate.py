@@ -47,41 +47,38 @@ def test_the_second_process_writes_the_same_files_as_this_one(tmp_path: Path) ->
     assert any(rel.startswith("site/assets/edition/popups/") for rel in made[True])
 
 
-def test_a_failure_in_the_second_process_is_reported(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    corpus = generate.load(Settings(ROOT, UI))
+@pytest.fixture
+def failing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> worker.Background:
+    """A forked second process whose search index fails, its docs files written."""
 
     def broken(*args: object) -> None:
         raise ValueError("no index today")
 
     monkeypatch.setattr(datafiles.search_index, "build", broken)
-    work = _background(corpus, tmp_path, fork=True)
+    work = _background(generate.load(Settings(ROOT, UI)), tmp_path, fork=True)
     work.docs_written()
-    work.publish(tmp_path / "site")
+    return work
+
+
+def test_a_failure_in_the_second_process_is_reported(
+    failing: worker.Background, tmp_path: Path
+) -> None:
+    failing.publish(tmp_path / "site")
     with pytest.raises(worker.BackgroundError, match="no index today"):
-        work.wait()
-    assert work._process is None
+        failing.wait()
+    assert failing._process is None
 
 
 def test_a_second_process_that_failed_before_its_folder_came_is_reported(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    failing: worker.Background, tmp_path: Path
 ) -> None:
     """It fails while MkDocs builds and is gone when the folder is published: the pipe is
     broken then, and what went wrong must still reach the editor (not a BrokenPipeError)."""
-    corpus = generate.load(Settings(ROOT, UI))
-
-    def broken(*args: object) -> None:
-        raise ValueError("no index today")
-
-    monkeypatch.setattr(datafiles.search_index, "build", broken)
-    work = _background(corpus, tmp_path, fork=True)
-    work.docs_written()
-    assert work._process is not None
-    work._process.join(timeout=60)  # gone, its message left in the pipe
-    work.publish(tmp_path / "site")
+    assert failing._process is not None
+    failing._process.join(timeout=60)  # gone, its message left in the pipe
+    failing.publish(tmp_path / "site")
     with pytest.raises(worker.BackgroundError, match="no index today"):
-        work.wait()
+        failing.wait()
 
 
 def test_files_not_generated_again_are_pruned(tmp_path: Path) -> None:
