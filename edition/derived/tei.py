@@ -21,18 +21,16 @@ from edition.analysis.corpus import Corpus
 from edition.base import addresses
 from edition.base.register import Entry, Register
 from edition.base.sources import Paragraph, Text, Version
+from edition.base.tei_source import ENTRY_PREFIX, NS, XML_ID, XML_LANG
 from edition.derived.citation import Edition
 
-NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # The mention's element per kind of register entry, and the standOff list of that kind.
 ELEMENTS = {"person": "persName", "place": "placeName", "organisation": "orgName", "term": "term"}
 _LISTS = {"person": ("listPerson", "person"), "place": ("listPlace", "place"),
           "organisation": ("listOrg", "org"), "term": ("list", "item")}  # fmt: skip
 # Register IDs may look like paragraph IDs (a slug ``p1``) or start with a digit: in the TEI
-# they carry a prefix no other ID has (a dot is in no register, paragraph or language ID).
-ENTRY_PREFIX = "ent."
+# they carry a prefix no other ID has (a dot is in no register, paragraph or language ID),
+# ENTRY_PREFIX, which the TEI reader (edition.base.tei_source) knows too.
 # The licence of the encoding (the markup), which is the edition's own work: that of its code.
 ENCODING_LICENCE = ("MIT", "https://opensource.org/license/mit")
 
