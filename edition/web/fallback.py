@@ -22,8 +22,8 @@ def in_language(value: tuple[str, str], ui: str) -> str:
 
 
 def language_label(code: str, ui: str) -> str:
-    """"(in Polish)" for ``code`` in UI language ``ui`` (a language without its own label:
-    its name, else its code, in brackets)."""
+    """The label of language ``code`` in UI language ``ui``: "(in Polish)" (a language
+    without its own label: its name, else its code, in brackets)."""
     s = ui_strings(ui)
     return s["in_language"].get(code) or f"({s['languages'].get(code, code)})"
 
