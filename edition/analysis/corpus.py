@@ -13,7 +13,7 @@ from functools import cached_property
 
 from edition.analysis.align import keys_of_translation
 from edition.analysis.annotate import Matcher, Mention
-from edition.analysis.corrections import Override, apply, load_overrides
+from edition.analysis.corrections import Override, apply, load_overrides, marked_overrides
 from edition.base import lang
 from edition.base.errors import Problem, raise_if
 from edition.base.register import Register
@@ -165,10 +165,14 @@ def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Pro
     assert _shared is not None
     _texts, register, matchers = _shared
     overrides, problems = load_overrides(text, register)
+    notes: list[str] = []
+    for version in text.versions:  # a TEI source's marks first: annotations.yml then wins
+        marked, found_notes = marked_overrides(version, register)
+        overrides = marked + overrides
+        notes += version.notes + found_notes
     own: dict[tuple[str, str], list[Override]] = {}
     for o in overrides:
         own.setdefault((o.lang, o.paragraph), []).append(o)
-    notes: list[str] = []
     mentions: dict[str, Mentions] = {}
     for version in text.versions:
         matcher = matchers[version.lang]

@@ -2,6 +2,8 @@
 
 An editor forces an annotation the matcher cannot find ("германии" for Germany) or
 suppresses a wrong one, for one occurrence or all in a paragraph; the text stays untouched.
+A TEI source's names with a ``ref`` to a register entry are forced annotations too
+(:func:`marked_overrides`); ``annotations.yml`` is applied after them, so it has the last word.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from dataclasses import dataclass
 from edition.analysis.annotate import Mention
 from edition.base.errors import Problem
 from edition.base.register import Register
-from edition.base.sources import Text
+from edition.base.sources import Text, Version
+from edition.base.tei_source import ENTRY_PREFIX
 from edition.base.yamlfile import load_yaml, validate
 
 OVERRIDES_NAME = "annotations.yml"
@@ -66,6 +69,28 @@ def load_overrides(text: Text, register: Register) -> tuple[list[Override], list
             for start, end in [spans[wanted - 1]] if wanted else spans:
                 found.append(Override(code, par.id, start, end, ref))
     return found, problems
+
+
+def marked_overrides(version: Version, register: Register) -> tuple[list[Override], list[str]]:
+    """The forced annotations of a TEI source's marked names, and a note on each mark whose
+    ``ref`` names no register entry (``#ent.<ID>``, ``#<ID>``, ``<ID>``, or an entry's
+    Wikidata item as ``Q…`` or its address), which stays plain text."""
+    by_qid = {e.wikidata: e.id for e in register if e.wikidata}
+    found, notes = [], []
+    for par in version.paragraphs:
+        for mark in version.marks.get(par.id, []):
+            ref = mark.ref.removeprefix("#")
+            ref = ref.removeprefix(ENTRY_PREFIX) if ref not in register else ref
+            ref = ref if ref in register else by_qid.get(ref.rsplit("/", 1)[-1], "")
+            if ref:
+                found.append(Override(version.lang, par.id, mark.start, mark.end, ref))
+            else:
+                notes.append(
+                    f"{version.path}:{par.line}: ref {mark.ref!r} of "
+                    f"{par.text[mark.start : mark.end]!r} names no register entry; read as "
+                    "plain text (add the entry, or correct the ref)"
+                )
+    return found, notes
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:

@@ -572,6 +572,21 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_name)) or "todo"
 
 
+class _Quoted(str):
+    """A stub's placeholder written in double quotes, so that the definition typed over it
+    may hold commas and colons (unquoted inside ``{pl: …}`` they would end the value)."""
+
+
+class _StubDumper(yaml.SafeDumper):
+    pass
+
+
+_StubDumper.add_representer(
+    _Quoted,
+    lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'),
+)
+
+
 def stubs_yaml(suggestions: list[Suggestion]) -> str:
     """The suggestions as register entries to paste into ``glossary/*.yml``, each with a
     comment saying how often and where the name occurs, its forms and what it overlaps."""
@@ -607,10 +622,15 @@ def stubs_yaml(suggestions: list[Suggestion]) -> str:
             "id": slug(lead.base),
             "kind": s.kind or "TODO person, place, organisation or term",
             "names": names,
-            "definition": {lead.lang: "TODO"},
+            "definition": {lead.lang: _Quoted("TODO")},
         }
-        dumped = yaml.safe_dump(
-            [entry], allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None
+        dumped = yaml.dump(
+            [entry],
+            Dumper=_StubDumper,
+            allow_unicode=True,
+            sort_keys=False,
+            width=1000,
+            default_flow_style=None,
         )
         out.append("\n".join(comment) + "\n" + dumped)
     return "\n".join(out)

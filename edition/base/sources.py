@@ -1,6 +1,7 @@
 """Source texts: ``seeds/<text-id>/meta.yml`` and one ``<lang>.txt`` per language.
 
-One paragraph per line, blank lines ignored. Every problem is collected and reported
+One paragraph per line, blank lines ignored; or, for any language, ``<lang>.xml`` in TEI P5
+(``edition.base.tei_source``: its paragraphs, and the names it marks with a ``ref``). Every problem is collected and reported
 with its file and line, so an editor sees all of them at once.
 """
 
@@ -17,6 +18,7 @@ from edition.base import lang
 from edition.base.errors import EditionError, Problem, raise_if
 from edition.base.ledger import LEDGER_NAME, Ledger
 from edition.base.segment import sentence_spans
+from edition.base.tei_source import Mark, read_tei
 from edition.base.textfile import control_character_message, read_text_file
 from edition.base.yamlfile import YamlDocument, load_yaml, validate
 
@@ -57,6 +59,10 @@ class Version:
     lang: str
     path: Path
     paragraphs: list[Paragraph]
+    # From a TEI source: per paragraph ID, the names it marks (see edition.base.tei_source),
+    # and notes on what the file holds that was not read.
+    marks: dict[str, list[Mark]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def word_count(self) -> int:
@@ -158,30 +164,42 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
     if original_code not in lang.known_codes():
         return None, [doc.problem(("original",), _unknown_code(original_code))]
 
-    files = {p.stem: p for p in sorted(folder.glob("*.txt"))}
+    files: dict[str, Path] = {}
+    for path in sorted([*folder.glob("*.txt"), *folder.glob("*.xml")]):
+        if path.stem in files:
+            problems.append(
+                Problem(path, None, f"both {files[path.stem].name} and {path.name}: keep one")
+            )
+        files.setdefault(path.stem, path)
     for code, path in files.items():
         if code not in lang.known_codes():
             problems.append(
-                Problem(path, None, _unknown_code(code) + " (file names are <lang>.txt)")
+                Problem(path, None, _unknown_code(code) + " (file names are <lang>.txt or .xml)")
             )
         elif code != original_code and code not in (meta.get("translations") or {}):
             problems.append(doc.problem((), f"{path.name} has no credit under 'translations:'"))
     for code in meta.get("translations") or {}:
         if code not in files:
-            problems.append(doc.problem(("translations", code), f"{code}.txt does not exist"))
+            problems.append(
+                doc.problem(("translations", code), f"{code}.txt (or {code}.xml) does not exist")
+            )
     if original_code not in files:
         problems.append(
-            doc.problem(("original",), f"missing original: {folder / (original_code + '.txt')}")
+            doc.problem(
+                ("original",), f"missing original: {folder / (original_code + '.txt')} (or .xml)"
+            )
         )
     if problems:
         return None, problems
 
     lines: dict[str, list[tuple[int, str]]] = {}
+    sources: dict[str, tuple[list[list[Mark]], list[str]]] = {}
     for code, path in files.items():
-        found, errs = _read_paragraph_lines(path)
+        found, errs, marked = _read_paragraph_lines(path, code)
         problems += errs
         if found is not None:
             lines[code] = found
+        sources[code] = marked
     if problems:
         return None, problems
 
@@ -204,9 +222,11 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
         id=folder.name,
         folder=folder,
         meta=meta,
-        original=_version(original_code, files[original_code], original_lines, ids),
+        original=_version(
+            original_code, files[original_code], original_lines, ids, sources[original_code]
+        ),
         translations={
-            code: _version(code, files[code], tr_lines, ids)
+            code: _version(code, files[code], tr_lines, ids, sources[code])
             for code, tr_lines in sorted(lines.items())
         },
         ledger=ledger,
@@ -238,12 +258,23 @@ def _check_localized(doc: YamlDocument, ui: tuple[str, ...]) -> list[Problem]:
     return problems
 
 
-def _read_paragraph_lines(path: Path) -> tuple[list[tuple[int, str]] | None, list[Problem]]:
-    text, problems = read_text_file(path)
-    if text is None:
-        return None, problems
+def _read_paragraph_lines(
+    path: Path, code: str
+) -> tuple[list[tuple[int, str]] | None, list[Problem], tuple[list[list[Mark]], list[str]]]:
+    """The paragraphs of a source file as (line, text), its problems, and from a TEI file
+    the names each paragraph marks and the notes on what was not read."""
+    if path.suffix == ".xml":
+        tei, problems = read_tei(path, code)
+        if tei is None:
+            return None, problems, ([], [])
+        candidates, marked = tei.lines, (tei.marks, tei.notes)
+    else:
+        text, problems = read_text_file(path)
+        if text is None:
+            return None, problems, ([], [])
+        candidates, marked = list(enumerate(text.split("\n"), 1)), ([], [])
     found = []
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in candidates:
         control = _CONTROL.search(line)
         if control:
             problems.append(Problem(path, number, control_character_message(control[0])))
@@ -251,7 +282,7 @@ def _read_paragraph_lines(path: Path) -> tuple[list[tuple[int, str]] | None, lis
             found.append((number, line))
     if not found and not problems:
         problems.append(Problem(path, None, "the text is empty (no non-blank line)"))
-    return found, problems
+    return found, problems, marked
 
 
 def _count_mismatch(
@@ -320,11 +351,20 @@ def _first_misaligned(orig: list[int], tr: list[int]) -> tuple[int, int, tuple[i
     raise AssertionError("paragraph counts differ, so some step is not one to one")
 
 
-def _version(code: str, path: Path, lines: list[tuple[int, str]], ids: list[str]) -> Version:
+def _version(
+    code: str,
+    path: Path,
+    lines: list[tuple[int, str]],
+    ids: list[str],
+    marked: tuple[list[list[Mark]], list[str]],
+) -> Version:
     language = lang.get(code)
     paragraphs = []
     for (number, line), pid in zip(lines, ids, strict=True):
         spans = sentence_spans(line, language)
         sentences = tuple(Sentence(f"{pid}s{n}", s, e) for n, (s, e) in enumerate(spans, 1))
         paragraphs.append(Paragraph(pid, number, line, sentences))
-    return Version(code, path, paragraphs)
+    marks, notes = marked
+    marks = marks or [[] for _ in paragraphs]
+    by_id = {p.id: ms for p, ms in zip(paragraphs, marks, strict=True) if ms}
+    return Version(code, path, paragraphs, by_id, notes)

@@ -14,7 +14,7 @@ from edition.base.addresses import Address, entry, parallel, reading, up
 from edition.base.addresses import assignment as assignment_address
 from edition.base.sources import Paragraph, Sentence, Version
 from edition.base.strings import ui_strings
-from edition.web.fallback import in_language
+from edition.web.fallback import definition_in_language, in_language
 from edition.web.html import esc, href
 from edition.web.popups import host_html
 from edition.web.reading import Page, sentences_html
@@ -132,7 +132,7 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     if assignment.terms:
         items = "".join(
             f'<dt><a href="{href(here, entry(e))}">{in_language(e.name_in(ui), ui)}</a></dt>'
-            f"<dd>{in_language(e.definition_in(ui), ui)}</dd>"
+            f"<dd>{definition_in_language(e.definition_in(ui), ui)}</dd>"
             for e in (corpus.register[x] for x in assignment.terms)
         )
         out.append(

@@ -23,7 +23,7 @@ from math import ceil
 from edition.base.addresses import entry, popup_shard, url
 from edition.base.register import Entry, Register
 from edition.base.strings import ui_strings
-from edition.web.fallback import in_language
+from edition.web.fallback import definition_in_language, in_language
 from edition.web.html import authority_links, dates, esc
 
 # About 11 KB per shard (5,000 entries: 313 files per UI language): the first popup of an
@@ -69,7 +69,7 @@ def popup_html(e: Entry, ui: str) -> str:
         f' popovertargetaction="hide" aria-label="{esc(s["close"])}">×</button>'
         f'<p class="ed-popup-name"><strong>{in_language(e.name_in(ui), ui)}</strong></p>'
         f'<p class="ed-popup-facts">{" · ".join(facts)}</p>'
-        f'<p class="ed-popup-def">{in_language(e.definition_in(ui), ui)}</p>'
+        f'<p class="ed-popup-def">{definition_in_language(e.definition_in(ui), ui)}</p>'
         f'<p class="ed-popup-links">{" · ".join(links)}</p></div>'
     )
 

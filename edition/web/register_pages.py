@@ -22,7 +22,7 @@ from edition.base.strings import ui_strings
 from edition.derived.register_index import letters
 from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
 from edition.web.entry_sections import of as template_of
-from edition.web.fallback import in_language
+from edition.web.fallback import definition_in_language, in_language
 from edition.web.html import dates, esc, href
 from edition.web.map import Marker, map_svg
 from edition.web.reading import Page
@@ -76,7 +76,7 @@ class _Language:
             template = template_of(self.corpus, entry)
             found = self._shown[entry.id] = _Shown(
                 in_language(entry.name_in(self.ui), self.ui),
-                in_language(entry.definition_in(self.ui), self.ui),
+                definition_in_language(entry.definition_in(self.ui), self.ui),
                 esc(dates(entry, self.s)),
                 template,
                 _mention_count(template, self.s) if template.count else "",

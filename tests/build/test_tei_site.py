@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import bibtexparser
+import jsonschema
 import pytest
 from lxml import etree, html
 
@@ -19,6 +20,7 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.build
 PREFIX = {"en": "", "pl": "pl/", "uk": "uk/"}
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
+CSL_DATA = json.loads((ROOT / "tests" / "fixtures" / "csl" / "csl-data.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +103,9 @@ def test_citation_downloads_parse_and_name_the_version(site: Path, texts) -> Non
         tags = dict(line.split("  - ", 1) for line in ris if line.strip())
         assert ris[0] == "TY  - ELEC" and ris[-1] == "ER  - "
         assert tags["ET"] == edition.version and tags["TI"] == entry["title"]
-        [item] = json.loads((site / citation_file(text.id, "csl.json")).read_text("utf-8"))
+        items = json.loads((site / citation_file(text.id, "csl.json")).read_text("utf-8"))
+        jsonschema.validate(items, CSL_DATA)  # the CSL-JSON schema (tests/fixtures/csl)
+        [item] = items
         assert item["version"] == edition.version
         assert item["issued"] == {"date-parts": [[int(x) for x in edition.date.split("-")]]}
         assert item["title"] == entry["title"] and item["URL"] == entry["url"]

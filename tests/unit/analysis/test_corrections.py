@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from edition.analysis.corpus import annotate_corpus
 from edition.base.errors import EditionError
+from edition.base.register import load_register
+from edition.base.sources import load_texts
 from edition.build.generate import load
 from edition.build.settings import read_settings
 from tests.conftest import ROOT
@@ -60,3 +63,40 @@ def test_an_unknown_entry_is_an_error(edition: Path) -> None:
     with pytest.raises(EditionError) as info:
         load(read_settings(edition / "mkdocs.yml"))
     assert "no register entry 'nowhere'" in str(info.value)
+
+
+TEI_IMPORT = ROOT / "tests" / "fixtures" / "tei" / "import" / "seeds"
+TEI_GLOSSARY = ROOT / "tests" / "fixtures" / "tei" / "edition" / "glossary"
+
+
+def _tei_mentions(seeds: Path) -> tuple[list[list[tuple[str, str]]], list[str]]:
+    ui = ("pl", "uk", "en")
+    corpus = annotate_corpus(load_texts(seeds, ui), load_register(TEI_GLOSSARY, ui))
+    (text,) = corpus.texts
+    found = [
+        [(p.text[m.start : m.end], m.ref) for m in corpus.of(text, text.original)[p.id]]
+        for p in text.original.paragraphs
+    ]
+    return found, corpus.notes
+
+
+def test_a_tei_sources_names_with_a_ref_are_forced_annotations() -> None:
+    found, notes = _tei_mentions(TEI_IMPORT)
+    # "Jasio" and "stolicy" are no names of the register: only the TEI's refs make them
+    # mentions (by the entry's ID and by its Wikidata address).
+    assert found == [
+        [("Jasio", "jan-kowalski"), ("stolicy", "Q270"), ("Lidze", "liga-narodow")],
+        [("drodze żelaznej", "kolej")],
+    ]
+    (unknown,) = [n for n in notes if "names no register entry" in n]
+    assert unknown.startswith(f"{TEI_IMPORT / 'notatka' / 'pl.xml'}:20: ref '#atlantyda'")
+
+
+def test_annotations_yml_has_the_last_word_over_a_tei_source(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(TEI_IMPORT, seeds)
+    (seeds / "notatka" / "annotations.yml").write_text(
+        "pl:\n  - {paragraph: p1, text: Jasio, suppress: true}\n", "utf-8"
+    )
+    found, _ = _tei_mentions(seeds)
+    assert ("Jasio", "jan-kowalski") not in found[0] and ("stolicy", "Q270") in found[0]

@@ -100,8 +100,11 @@ def test_stubs_are_register_entries_once_the_todos_are_filled(
     entries = yaml.safe_load(stubs)
     assert [e["id"] for e in entries] == ["anna-nowak", "jan-kowalski", "krakow", "lwow"]
     assert entries[1]["names"]["uk"] == {"name": "Ян Ковальський", "variants": ["Ковальський"]}
-    (tmp_path / "new.yml").write_text(stubs.replace("TODO", "Filled in."), "utf-8")
-    assert len(load_register(tmp_path, UI)) == 4
+    # A definition typed over the placeholder may hold commas and colons (the stub quotes it).
+    typed = "Filled in, with a comma: and a colon."
+    (tmp_path / "new.yml").write_text(stubs.replace("TODO", typed), "utf-8")
+    found = load_register(tmp_path, UI)
+    assert len(found) == 4 and found["krakow"].definition == {"pl": typed}
 
 
 def test_slug() -> None:

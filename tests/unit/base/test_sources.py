@@ -68,7 +68,7 @@ def test_unknown_language_in_file_name(tmp_path: Path) -> None:
 def test_missing_original(tmp_path: Path) -> None:
     make_text(tmp_path, meta=META.replace("original: pl", "original: uk"))
     assert (
-        f"{tmp_path / 't' / 'meta.yml'}:1: missing original: {tmp_path / 't' / 'uk.txt'}"
+        f"{tmp_path / 't' / 'meta.yml'}:1: missing original: {tmp_path / 't' / 'uk.txt'} (or .xml)"
         in problems(tmp_path)
     )
 

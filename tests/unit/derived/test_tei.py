@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from edition.analysis.corpus import Corpus
+from edition.analysis.corpus import Corpus, annotate_corpus
 from edition.base.addresses import TEI_CORPUS, tei_file
+from edition.base.register import load_register
+from edition.base.sources import load_texts
 from edition.build.generate import load
 from edition.build.settings import read_settings
 from edition.derived import tei
@@ -178,3 +180,25 @@ def test_the_header_names_the_edition_version_and_date(
     assert [lang.get("ident") for lang in doc.findall(".//t:langUsage/t:language", NS)] == [
         v.lang for v in text.versions
     ]
+
+
+# A fixture edition (tests/fixtures/tei/edition: a Polish text with an English translation,
+# an entry of every kind, forced and suppressed annotations, characters XML escapes) and its
+# export as recorded before the exporter was made faster (expected/): the exporter's output
+# must not change with how it builds the document. Record again (write what `tei.files`
+# gives into expected/) only where the TEI's format is meant to change.
+FIXTURE = ROOT / "tests" / "fixtures" / "tei" / "edition"
+FIXTURE_EDITION = Edition("Fixture edition", "https://example.org/fx/", "1.2", "2026-06-30")
+
+
+def fixture_corpus(seeds: Path = FIXTURE / "seeds") -> Corpus:
+    ui = ("pl", "uk", "en")
+    return annotate_corpus(load_texts(seeds, ui), load_register(FIXTURE / "glossary", ui))
+
+
+def test_the_export_of_the_fixture_edition_is_byte_for_byte_the_recorded_one() -> None:
+    found = dict(tei.files(fixture_corpus(), FIXTURE_EDITION))
+    expected = {f"texts/{p.name}": p.read_bytes() for p in sorted((FIXTURE / "expected").iterdir())}
+    assert found.keys() == expected.keys()
+    for rel, data in found.items():
+        assert data == expected[rel], rel
