@@ -105,7 +105,7 @@ def broken_links(site: Path) -> list[str]:
         return ids[path]
 
     # 404.html links from the site's root path, so that it works at any depth.
-    root_path = urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path
+    root_path = urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path or "/"
     broken = []
     for page in site.rglob("*.html"):
         for el in html.parse(str(page)).getroot().iter("a", "link", "script", "img"):

@@ -27,7 +27,7 @@ EVIL = """<script>alert(1)</script><img src=x onerror="alert(2)"> "q" 'a' &amp; 
 SITE_NAME = f"Edition {EVIL}"
 TEXT_ID = "hostile"
 ENTRY_ID = "ala"
-ROOT_PATH = urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path
+ROOT_PATH = urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path or "/"
 
 
 def localized(what: str) -> dict[str, str]:
