@@ -45,7 +45,10 @@ def cite_html(text: Text, edition: Edition, ui: str) -> str:
     here = addresses.reading(text.id)
     home = Address("index.html")
     rows = [
-        (s["cite_edition"], _served(edition_citation(edition, s), edition.url, relative(here, home))),
+        (
+            s["cite_edition"],
+            _served(edition_citation(edition, s), edition.url, relative(here, home)),
+        ),
         (
             s["cite_text"],
             _served(

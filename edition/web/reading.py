@@ -90,15 +90,15 @@ def sentences_html(
     mentions: list[Mention],
     register: Register,
     attrs: list[str],
-    before: list[str] | None = None,
+    first: list[str] | None = None,
 ) -> str:
-    """The text of a paragraph, each sentence a span with ``attrs[i]`` (after ``before[i]``,
-    if given), mentions as buttons."""
+    """The text of a paragraph, each sentence a span with ``attrs[i]`` (starting with
+    ``first[i]``, if given), mentions as buttons."""
     out, pos = [], 0
     for i, (s, attr) in enumerate(zip(par.sentences, attrs, strict=True)):
         out.append(esc(par.text[pos : s.start]))
         inner = _mentions_html(par.text, s.start, s.end, mentions, register)
-        out.append(f'{before[i] if before else ""}<span class="ed-s" {attr}>{inner}</span>')
+        out.append(f'<span class="ed-s" {attr}>{first[i] if first else ""}{inner}</span>')
         pos = s.end
     out.append(esc(par.text[pos:]))
     return "".join(out)
@@ -121,22 +121,23 @@ def _anchor(here: Address, pid: str, s: dict[str, Any]) -> str:
 
 def _sentence_ids(text: Text, version: Version, corpus: Corpus, k: int) -> tuple[list, list]:
     """The attributes of the sentences of paragraph ``k`` of ``version`` on a page of its own,
-    and what goes before each: the original's sentence IDs. A translated sentence takes the
+    and what each starts with: the original's sentence IDs. A translated sentence takes the
     first ID of the original sentences it renders (``data-align``) not yet given; where it
-    renders several (two sentences merged), the others mark its start as empty spans, so that
-    every ``#p3s2`` of the original has its place in the translation too."""
+    renders several (two sentences merged), the others mark its start as empty spans inside
+    it (after it in document order), so that every ``#p3s2`` of the original has its place
+    in the translation too."""
     par = version.paragraphs[k]
     if version is text.original:
         return [f'id="{esc(x.id)}"' for x in par.sentences], [""] * len(par.sentences)
     given: set[str] = set()
-    attrs, before = [], []
+    attrs, first = [], []
     for keys in corpus.alignment(text, version)[k]:
         new = [key for key in keys if key not in given]
         given.update(new)
         own = f'id="{esc(new[0])}" ' if new else ""
         attrs.append(f'{own}data-align="{esc(" ".join(keys))}"')
-        before.append("".join(f'<span class="ed-s" id="{esc(key)}"></span>' for key in new[1:]))
-    return attrs, before
+        first.append("".join(f'<span class="ed-s" id="{esc(key)}"></span>' for key in new[1:]))
+    return attrs, first
 
 
 def text_html(text: Text, version: Version, corpus: Corpus, ui: str, here: Address) -> str:
@@ -148,8 +149,8 @@ def text_html(text: Text, version: Version, corpus: Corpus, ui: str, here: Addre
     other = parallel(text.id) if text.translations else None
     paras = []
     for k, par in enumerate(version.paragraphs):
-        attrs, before = _sentence_ids(text, version, corpus, k)
-        body = sentences_html(par, mentions.get(par.id, []), corpus.register, attrs, before)
+        attrs, first = _sentence_ids(text, version, corpus, k)
+        body = sentences_html(par, mentions.get(par.id, []), corpus.register, attrs, first)
         paras.append(
             f'<div class="ed-para" id="{esc(par.id)}">{_anchor(here, par.id, s)}'
             + (_switch(here, other, s["parallel_of"], par.id) if other else "")

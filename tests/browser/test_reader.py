@@ -79,7 +79,9 @@ def test_a_translation_is_read_on_its_own_with_the_originals_ids(
     expect(page.locator(".ed-text .ed-cell")).to_have_count(0)
     ids = page.eval_on_selector_all(".ed-text .ed-s[id]", "els => els.map(e => e.id)")
     assert ids == original
-    aligned = page.eval_on_selector_all(".ed-text .ed-s[id]", "els => els.map(e => e.dataset.align)")
+    aligned = page.eval_on_selector_all(
+        ".ed-text .ed-s[id]", "els => els.map(e => e.dataset.align)"
+    )
     assert all(ident in (keys or "").split() for ident, keys in zip(ids, aligned, strict=True))
     expect(page.locator("#p3s2")).to_contain_text("diplomatic relations with the USSR")
     expect(page.locator(".ed-versions a[aria-current='page']")).to_have_attribute("hreflang", "en")
