@@ -198,8 +198,9 @@ def _endonym(code: str, s: dict[str, Any]) -> str:
 
 
 def _views_html(text: Text, s: dict[str, Any], here: Address, current: str) -> str:
-    """The choice of version (Original | English | Українська) and the parallel view: links
-    that keep the passage the reader is at (``reader.js`` adds the ``#fragment``)."""
+    """The choice of version (Original | English | Українська) and the parallel view, the
+    ``current`` one (a language code, or ``parallel``) marked: links that keep the passage
+    and the columns the reader is at (``reader.js`` adds the ``#fragment`` and ``?cols=``)."""
     if not text.translations:
         return ""
     links = []
@@ -207,13 +208,17 @@ def _views_html(text: Text, s: dict[str, Any], here: Address, current: str) -> s
         to = reading(text.id) if v is text.original else translation(text.id, v.lang)
         label = s["original"] if v is text.original else _endonym(v.lang, s)
         lang = "" if v is text.original else f' lang="{esc(v.lang)}" hreflang="{esc(v.lang)}"'
-        mark = ' aria-current="page"' if v.lang == current else ""
-        links.append(f'<a href="{href(here, to)}"{lang}{mark} data-ed-keep="hash">{esc(label)}</a>')
-    to_parallel = href(here, parallel(text.id))
+        links.append((to, label, lang, v.lang))
+    links.append((parallel(text.id), s["parallel_view"], "", "parallel"))
+    current_mark = ' aria-current="page"'
+    items = "".join(
+        f'<a href="{href(here, to)}"{lang}{current_mark if key == current else ""}'
+        f' data-ed-keep="cols hash">{esc(label)}</a>'
+        for to, label, lang, key in links
+    )
     return (
         f'<nav class="ed-views" aria-label="{esc(s["versions"])}">'
-        f'<span class="ed-versions">{"".join(links)}</span>'
-        f'<a href="{to_parallel}" data-ed-keep="cols hash">{esc(s["parallel_view"])}</a></nav>'
+        f'<span class="ed-versions">{items}</span></nav>'
     )
 
 
@@ -360,8 +365,7 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
         f"{title} — {s['parallel_view']}",
         (
             f'<header class="ed-header"><h1>{esc(title)}</h1>'
-            + f'<p class="ed-views"><a href="{href(here, there)}" data-ed-keep="cols hash">'
-            + f"{esc(s['reading_view'])}</a></p>"
+            + _views_html(text, s, here, "parallel")
             + f'<fieldset class="ed-columns"><legend>{esc(s["columns"])}</legend>{boxes}</fieldset>'
             + f'<p class="ed-help">{esc(s["parallel_help"])}</p>'
             + _legend_html(corpus, text, text.original, s)

@@ -90,6 +90,17 @@ def test_a_translation_is_read_on_its_own_with_the_originals_ids(
     guard.assert_clean()
 
 
+def test_one_column_asked_of_the_parallel_view_opens_that_version(
+    page: Page, base: str, guard
+) -> None:
+    page.goto(f"{base}/uk/parallel/{TEXT}.html?cols=en#p4")
+    page.wait_for_url(f"**/uk/texts/{TEXT}/en.html#p4")
+    expect(page.locator("article.ed-text")).to_have_attribute("lang", "en")
+    page.goto(f"{base}/parallel/{TEXT}.html?cols=pl#p2")
+    page.wait_for_url(f"**/texts/{TEXT}.html#p2")
+    guard.assert_clean()
+
+
 # A character that starts a line after a line break (its box is below the previous one's):
 # closing and other punctuation (Unicode Pe, Pf, Po) must never start a line.
 _LINE_STARTS = """(root) => {

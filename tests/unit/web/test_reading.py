@@ -79,7 +79,9 @@ def test_credits_and_versions_are_in_the_ui_language(corpus: Corpus) -> None:
         in doc.cssselect(".ed-meta")[0].text_content()
     )
     versions = [(a.text_content(), a.get("aria-current")) for a in doc.cssselect(".ed-versions a")]
-    assert versions == [("Oryginał", "page"), ("English", None)]
+    assert versions == [("Oryginał", "page"), ("English", None), ("Widok równoległy", None)]
     doc = _doc(reading.translation_page(corpus, text, "en", "uk").body)
     assert "редакція видання" in doc.cssselect(".ed-version-label")[0].text_content()
-    assert [a.get("aria-current") for a in doc.cssselect(".ed-versions a")] == [None, "page"]
+    assert [a.get("aria-current") for a in doc.cssselect(".ed-versions a")] == [None, "page", None]
+    doc = _doc(reading.parallel_page(corpus, text, "en").body)
+    assert [a.get("aria-current") for a in doc.cssselect(".ed-versions a")] == [None, None, "page"]
