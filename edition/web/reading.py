@@ -390,7 +390,10 @@ def catalogue_page(
     here = catalogue()
     rows = []
     for t in texts:
-        langs = ", ".join(esc(s["languages"][v.lang]) for v in t.translations.values())
+        langs = ", ".join(
+            f'<a href="{href(here, translation(t.id, v.lang))}">{esc(s["languages"][v.lang])}</a>'
+            for v in t.translations.values()
+        )
         length = esc(
             f"{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}"
         )

@@ -125,7 +125,9 @@
     var vw = document.documentElement.clientWidth, vh = window.innerHeight;
     var left = Math.min(Math.max(8, r.right - button.offsetWidth), vw - button.offsetWidth - 8);
     var top = r.bottom + 8;
-    if (top + button.offsetHeight > vh - 8) top = Math.max(8, r.top - button.offsetHeight - 8);
+    if (top + button.offsetHeight > vh - 8) top = r.top - button.offsetHeight - 8;
+    // Always in the window, even when the selection runs beyond it.
+    top = Math.max(8, Math.min(top, vh - button.offsetHeight - 8));
     button.style.left = left + "px";
     button.style.top = top + "px";
   }
