@@ -45,6 +45,8 @@ def open_from_selection(page: Page) -> None:
     expect(page.locator("#ed-share")).to_be_hidden()
     button.click()
     expect(page.locator("#ed-share")).to_be_visible()
+    page.wait_for_timeout(500)  # longer than linkbuilder.js waits for a selection to settle
+    expect(button).to_be_hidden()  # the panel shows the passage: no button over it
 
 
 def test_a_selection_gives_a_link_that_highlights_it(page: Page, base: str, guard) -> None:

@@ -116,7 +116,8 @@
   /* The button by the selection's end (below it: a phone's own selection menu is above). */
   function offer() {
     var ref = selectionRef();
-    if (!ref) { button.hidden = true; return; }
+    // Nothing to offer, or the panel already shows this passage.
+    if (!ref || (!panel.hidden && panel.dataset.ref === ref)) { button.hidden = true; return; }
     var rects = window.getSelection().getRangeAt(0).getClientRects();
     var r = rects[rects.length - 1];
     if (!r) { button.hidden = true; return; }
