@@ -4,6 +4,7 @@ read a translation on its own, on a phone and at a desk; lines, tap targets, acc
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -85,6 +86,13 @@ def test_a_translation_is_read_on_its_own_with_the_originals_ids(
     assert all(ident in (keys or "").split() for ident, keys in zip(ids, aligned, strict=True))
     expect(page.locator("#p3s2")).to_contain_text("diplomatic relations with the USSR")
     expect(page.locator(".ed-versions a[aria-current='page']")).to_have_attribute("hreflang", "en")
+    mention = page.locator("#p3s2 .ed-ref").first  # popups work two folders down too
+    mention.click()
+    popup = page.locator(f"#ref-{mention.get_attribute('data-ref')}")
+    expect(popup).to_be_visible()
+    entry_link = popup.locator('a[href*="register/entries/"]')
+    expect(entry_link).to_have_attribute("href", re.compile(r"^\.\./\.\./register/"))
+    page.keyboard.press("Escape")
     page.goto(f"{base}/texts/{UK_TEXT}/pl.html#p2s1-p2s2")
     assert page.eval_on_selector_all(".ed-range", "els => els.map(e => e.id)") == ["p2s1", "p2s2"]
     guard.assert_clean()
