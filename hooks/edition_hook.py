@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
@@ -32,6 +32,7 @@ from edition.web import assignments as assignment_pages
 _built: dict[str, Corpus] = {}
 _data: list[Background] = []
 _assignments: dict[Path, assignments.Assignment] = {}
+log = get_plugin_logger("edition")
 
 
 # Generated pages (reading pages, parallel views, catalogue, index and entry pages) are raw
@@ -82,6 +83,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _cancel_data()
     try:
         settings = read_settings(Path(config.config_file_path))
+        if not config.site_url:  # `mkdocs serve` sets it to its own address
+            log.info(
+                "No public address (site_url in mkdocs.yml): links, citations and worksheets"
+                " point at the address each page is served from. See README, Publishing."
+            )
         layout = SuffixLayout(settings.ui_languages)
         corpus, background = generate(settings, layout)
         _built["corpus"] = corpus

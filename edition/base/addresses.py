@@ -113,6 +113,13 @@ def parallel(text_id: str) -> Address:
     return _page(f"{_PARALLEL_DIR}/{text_id}")
 
 
+def translation(text_id: str, lang: str) -> Address:
+    """A text's translation into ``lang`` read on its own: one column, with the original's
+    paragraph and sentence IDs (``translation(id, "en").at("p3s2")`` renders ``p3s2``). In a
+    folder named by the text, beside its reading page: a language code is never ``index``."""
+    return _page(f"{_TEXTS_DIR}/{text_id}/{lang}")
+
+
 def catalogue() -> Address:
     return _page(f"{_TEXTS_DIR}/index")
 

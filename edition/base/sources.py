@@ -95,6 +95,13 @@ class Text:
         return self.ledger.dump()
 
 
+def credit_by(credit: dict[str, Any], lang: str) -> str:
+    """Who made a translation (``translations: <code>: by:`` of ``meta.yml``) in language
+    ``lang``: a name is the same in every language; a description is given per language."""
+    by = credit["by"]
+    return by if isinstance(by, str) else by.get(lang) or next(iter(by.values()))
+
+
 def load_texts(seeds: Path, ui_languages: Iterable[str]) -> list[Text]:
     """Every text under ``seeds``, sorted by ID; raises EditionError listing all problems."""
     ui = tuple(ui_languages)
@@ -243,7 +250,11 @@ def _check_localized(doc: YamlDocument, ui: tuple[str, ...]) -> list[Problem]:
     problems = []
     paths = [
         *_LOCALIZED,
-        *(("translations", c, "note") for c in doc.data.get("translations") or {}),
+        *(
+            ("translations", c, k)
+            for c in doc.data.get("translations") or {}
+            for k in ("note", "by")
+        ),
     ]
     for path in paths:
         node: Any = doc.data

@@ -85,6 +85,8 @@ def _text_pages(corpus: Corpus, ui: str, edition: Edition, ui_root: str) -> Iter
         yield reading.reading_page(corpus, text, ui, edition, ui_root)
         if text.translations:
             yield reading.parallel_page(corpus, text, ui)
+        for lang in text.translations:
+            yield reading.translation_page(corpus, text, lang, ui, edition)
     yield search_page(corpus, ui)
 
 

@@ -107,7 +107,9 @@ class _Document:
         for code, credit in ((text.meta.get("translations") or {}) if text else {}).items():
             rs = _el(ts, "respStmt")
             _el(rs, "resp", f"translation ({code}, {credit['status']})")
-            _el(rs, "name", credit["by"])
+            by = credit["by"]  # a name, or a description per language
+            for lang_, name in ({"": by} if isinstance(by, str) else by).items():
+                _el(rs, "name", name, **({"xml_lang": lang_} if lang_ else {}))
         es = _el(fd, "editionStmt")
         ed = _el(es, "edition", f"{e.name}, version {e.version or 'unversioned'}", n=e.version)
         if e.date:

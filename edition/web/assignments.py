@@ -110,7 +110,8 @@ def qr_svg(url: str, label: str) -> str:
 
 def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     """What the build appends to the teacher's Markdown: passages, terms, questions, and
-    (where the edition has a public address) the QR code of ``public_url``."""
+    (where the edition has a public address) the QR code of ``public_url``; without one, the
+    address the sheet is printed from (a QR code of it would need a QR encoder in the browser)."""
     ui = assignment.ui
     s = ui_strings(ui)
     t = esc
@@ -122,6 +123,12 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
             f'<figure class="ed-qr">{qr_svg(public_url, s["qr_label"])}'
             f'<figcaption>{t(s["worksheet_online"])}: <a href="{t(public_url)}">{t(public_url)}</a>'
             "</figcaption></figure>"
+        )
+    else:  # no public address: the printed sheet names the one it was printed from
+        own = href(here, here)
+        out.append(
+            f'<figure class="ed-qr"><figcaption>{t(s["worksheet_online"])}: '
+            f'<a class="ed-served-url" href="{own}">{own}</a></figcaption></figure>'
         )
     out += [
         '<p class="ed-student">'

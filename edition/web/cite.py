@@ -29,12 +29,34 @@ def downloads_html(text: Text, edition: Edition, ui: str, here: Address, ui_root
     return f'<p class="ed-downloads">{esc(s["downloads"])}: {" · ".join(links)}</p>'
 
 
+def _served(citation: str, url: str, link: str) -> str:
+    """A citation ending in ``url`` as HTML. Without a public address ``url`` is a path from
+    the site's root: never a placeholder; the page's own address, where it is served from,
+    stands there instead (``reader.js`` writes the absolute form of ``link``)."""
+    if "://" in url:
+        return esc(citation)
+    head = citation.removesuffix(url).rstrip()
+    return f'{esc(head)} <a class="ed-served-url" href="{esc(link)}">{esc(link)}</a>'
+
+
 def cite_html(text: Text, edition: Edition, ui: str) -> str:
     """The citations of the edition and of this text, with its version; how to cite a passage."""
     s = ui_strings(ui)
+    here = addresses.reading(text.id)
+    home = Address("index.html")
     rows = [
-        (s["cite_edition"], esc(edition_citation(edition, s))),
-        (s["cite_text"], esc(text_citation(text, edition, s, ui))),
+        (
+            s["cite_edition"],
+            _served(edition_citation(edition, s), edition.url, relative(here, home)),
+        ),
+        (
+            s["cite_text"],
+            _served(
+                text_citation(text, edition, s, ui),
+                edition.href(addresses.url(here)),
+                relative(here, here),
+            ),
+        ),
         (s["share_title"], esc(s["cite_passage"])),
     ]
     items = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from edition.base.addresses import Address, relative
 from edition.base.register import Entry
+from edition.base.strings import coordinates_text, date_text
 
 
 def esc(value: str) -> str:
@@ -27,14 +28,18 @@ def href(here: Address | str, to: Address) -> str:
 
 
 def dates(entry: Entry, s: dict[str, Any]) -> str:
-    """Life dates of a person, or the coordinates of a place."""
+    """Life dates of a person, or the coordinates of a place, in the form of the UI language
+    of strings ``s``."""
+    ui = s["ui"]
     if "coordinates" in entry.data:
-        lat, lon = entry.data["coordinates"]["lat"], entry.data["coordinates"]["lon"]
-        return f"{abs(lat):.2f}° {'NS'[lat < 0]}, {abs(lon):.2f}° {'EW'[lon < 0]}"
+        where = entry.data["coordinates"]
+        return coordinates_text(where["lat"], where["lon"], ui)
     born, died = entry.data.get("born"), entry.data.get("died")
     if not (born or died):
         return ""
-    return s["born_died"].format(born=born or "?", died=died or "?")
+    return s["born_died"].format(
+        born=date_text(born, ui) if born else "?", died=date_text(died, ui) if died else "?"
+    )
 
 
 def authority_links(entry: Entry) -> list[str]:

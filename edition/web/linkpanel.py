@@ -1,8 +1,11 @@
 """The teacher's link builder panel on reading pages and parallel views.
 
 The panel is written into the page, hidden, with every interface string from ``ui.yml``;
-``assets/linkbuilder.js`` shows it for a selection or a paragraph's permalink and fills in
-the link and the citation (which needs the reader's date and the range chosen).
+``assets/linkbuilder.js`` shows a small button beside a selection, which opens it (a panel
+that opened on every selection would cover the text being read), or opens it from a
+paragraph's permalink, and fills in the link and the citation (which needs the reader's date
+and the range chosen). Where the edition has no public address (no ``site_url``), the panel
+says so and its links are to the page as it is served.
 """
 
 from __future__ import annotations
@@ -42,8 +45,10 @@ def panel_html(ui: str, title: str, version: str = "") -> str:
         f'<div class="ed-share" id="ed-share" role="dialog" aria-labelledby="ed-share-title" hidden {attrs}>'
         f'<button type="button" class="ed-share-close" aria-label="{esc(s["close"])}">×</button>'
         f'<p class="ed-share-title" id="ed-share-title"><strong>{esc(s["share_title"])}</strong></p>'
+        f'<p class="ed-share-note" hidden>{esc(s["no_public_url"])}</p>'
         + field("link", s["share_link"], "input")
         + field("local", s["share_local"], "input")
         + field("cite", s["share_citation"], "textarea")
         + '<p class="ed-share-status" role="status"></p></div>'
+        + f'<button type="button" class="ed-share-open" hidden>{esc(s["share_title"])}</button>'
     )

@@ -7,6 +7,7 @@ written as final ``.html`` paths, relative to the page (MkDocs does not rewrite 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
@@ -14,9 +15,9 @@ from typing import Any, NamedTuple
 
 from edition.analysis.annotate import Mention
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import Address, catalogue, parallel, reading, up
+from edition.base.addresses import Address, catalogue, parallel, reading, translation, up
 from edition.base.register import Register
-from edition.base.sources import Paragraph, Text
+from edition.base.sources import Paragraph, Text, Version, credit_by
 from edition.base.strings import ui_strings
 from edition.derived import citation
 from edition.derived.citation import UNVERSIONED, Edition
@@ -44,42 +45,72 @@ def _button(ref: str, kind: str) -> str:
     return f'<button class="ed-ref" data-ref="{esc(ref)}" data-kind="{esc(kind)}">'
 
 
+# Punctuation that belongs to the word beside it. A mention is a button, which the browser
+# lays out as one box with a line-break opportunity on each side, even before a comma: the
+# button and the punctuation touching it are kept on one line (``.ed-nw``).
+_OPENING = frozenset({"Ps", "Pi"})  # ( „ « “
+_CLOSING = frozenset({"Pe", "Pf", "Po"})  # ) ” » , . ; : ! ?
+
+
+def _glued_before(text: str, lo: int, at: int) -> int:
+    while at > lo and unicodedata.category(text[at - 1]) in _OPENING:
+        at -= 1
+    return at
+
+
+def _glued_after(text: str, at: int, hi: int) -> int:
+    while at < hi and unicodedata.category(text[at]) in _CLOSING:
+        at += 1
+    return at
+
+
 def _mentions_html(
     text: str, start: int, end: int, mentions: list[Mention], register: Register
 ) -> str:
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
     out, pos = [], start
-    for m in mentions:
-        if m.start < start or m.end > end:
-            continue
-        out.append(esc(text[pos : m.start]))
+    for n, m in enumerate(inside):
+        a = _glued_before(text, pos, m.start)
+        b = _glued_after(text, m.end, inside[n + 1].start if n + 1 < len(inside) else end)
+        out.append(esc(text[pos:a]))
         # Lean: edition.js builds the popup on first use and makes the button its invoker.
-        out.append(_button(m.ref, register[m.ref].kind))
-        out.append(f"{esc(text[m.start : m.end])}</button>")
-        pos = m.end
+        button = f"{_button(m.ref, register[m.ref].kind)}{esc(text[m.start : m.end])}</button>"
+        if a < m.start or b > m.end:
+            button = (
+                f'<span class="ed-nw">{esc(text[a : m.start])}{button}{esc(text[m.end : b])}</span>'
+            )
+        out.append(button)
+        pos = b
     out.append(esc(text[pos:end]))
     return "".join(out)
 
 
 def sentences_html(
-    par: Paragraph, mentions: list[Mention], register: Register, attrs: list[str]
+    par: Paragraph,
+    mentions: list[Mention],
+    register: Register,
+    attrs: list[str],
+    first: list[str] | None = None,
 ) -> str:
-    """The text of a paragraph, each sentence a span with ``attrs[i]``, mentions as buttons."""
+    """The text of a paragraph, each sentence a span with ``attrs[i]`` (starting with
+    ``first[i]``, if given), mentions as buttons."""
     out, pos = [], 0
-    for s, attr in zip(par.sentences, attrs, strict=True):
+    for i, (s, attr) in enumerate(zip(par.sentences, attrs, strict=True)):
         out.append(esc(par.text[pos : s.start]))
         inner = _mentions_html(par.text, s.start, s.end, mentions, register)
-        out.append(f'<span class="ed-s" {attr}>{inner}</span>')
+        out.append(f'<span class="ed-s" {attr}>{first[i] if first else ""}{inner}</span>')
         pos = s.end
     out.append(esc(par.text[pos:]))
     return "".join(out)
 
 
 def _switch(here: Address, there: Address, label: str, pid: str) -> str:
-    """A link to the same paragraph in the other view (reading <-> parallel)."""
+    """A link to the same paragraph in the other view (reading <-> parallel); ``reader.js``
+    adds the parallel view's ``?cols=`` of the page it is on."""
     name = esc(f"{label} {pid}")
     return (
         f'<a class="ed-switch" href="{href(here, there.at(pid))}" title="{name}"'
-        f' aria-label="{name}">⇆</a>'
+        f' aria-label="{name}" data-ed-keep="cols">⇆</a>'
     )
 
 
@@ -88,33 +119,48 @@ def _anchor(here: Address, pid: str, s: dict[str, Any]) -> str:
     return f'<a class="ed-anchor" href="{href(here, here.at(pid))}" title="{title}">{esc(pid)}</a>'
 
 
-def paragraph_html(
-    par: Paragraph,
-    mentions: list[Mention],
-    register: Register,
-    s: dict[str, Any],
-    here: Address,
-    other: Address | None,
-) -> str:
-    """One paragraph of page ``here``: a visible permalink (and a link to it in the
-    ``other`` view), then the text with every sentence in a span and every mention a button."""
-    attrs = [f'id="{esc(x.id)}"' for x in par.sentences]
-    return (
-        f'<div class="ed-para" id="{esc(par.id)}">{_anchor(here, par.id, s)}'
-        + (_switch(here, other, s["parallel_of"], par.id) if other else "")
-        + f'<p class="ed-p">{sentences_html(par, mentions, register, attrs)}</p></div>'
-    )
+def _sentence_ids(text: Text, version: Version, corpus: Corpus, k: int) -> tuple[list, list]:
+    """The attributes of the sentences of paragraph ``k`` of ``version`` on a page of its own,
+    and what each starts with: the original's sentence IDs. A translated sentence takes the
+    first ID of the original sentences it renders (``data-align``) not yet given; where it
+    renders several (two sentences merged), the others mark its start as empty spans inside
+    it (after it in document order), so that every ``#p3s2`` of the original has its place
+    in the translation too."""
+    par = version.paragraphs[k]
+    if version is text.original:
+        return [f'id="{esc(x.id)}"' for x in par.sentences], [""] * len(par.sentences)
+    given: set[str] = set()
+    attrs, first = [], []
+    for keys in corpus.alignment(text, version)[k]:
+        new = [key for key in keys if key not in given]
+        given.update(new)
+        own = f'id="{esc(new[0])}" ' if new else ""
+        attrs.append(f'{own}data-align="{esc(" ".join(keys))}"')
+        first.append("".join(f'<span class="ed-s" id="{esc(key)}"></span>' for key in new[1:]))
+    return attrs, first
 
 
-def text_html(text: Text, corpus: Corpus, ui: str) -> str:
+def text_html(text: Text, version: Version, corpus: Corpus, ui: str, here: Address) -> str:
+    """One version of ``text`` on page ``here``, paragraph by paragraph: a visible permalink
+    (and, if the text has translations, a link to the paragraph in the parallel view), then
+    the text with every sentence in a span and every mention a button."""
     s = ui_strings(ui)
-    mentions = corpus.of(text, text.original)
-    here, other = reading(text.id), parallel(text.id) if text.translations else None
-    paras = "\n".join(
-        paragraph_html(p, mentions.get(p.id, []), corpus.register, s, here, other)
-        for p in text.original.paragraphs
+    mentions = corpus.of(text, version)
+    other = parallel(text.id) if text.translations else None
+    paras = []
+    for k, par in enumerate(version.paragraphs):
+        attrs, first = _sentence_ids(text, version, corpus, k)
+        body = sentences_html(par, mentions.get(par.id, []), corpus.register, attrs, first)
+        paras.append(
+            f'<div class="ed-para" id="{esc(par.id)}">{_anchor(here, par.id, s)}'
+            + (_switch(here, other, s["parallel_of"], par.id) if other else "")
+            + f'<p class="ed-p">{body}</p></div>'
+        )
+    return (
+        f'<article class="ed-text" lang="{esc(version.lang)}">\n'
+        + "\n".join(paras)
+        + "\n</article>"
     )
-    return f'<article class="ed-text" lang="{esc(text.original.lang)}">\n{paras}\n</article>'
 
 
 def _localized(value: dict[str, str] | None, ui: str) -> str:
@@ -129,12 +175,77 @@ def _licence(text: Text, s: dict[str, Any], ui: str) -> str:
 
 
 def _translations(text: Text, s: dict[str, Any]) -> str:
+    """Each translation's language and credit in the UI language: "angielski (przekład
+    roboczy: redakcja edycji)"."""
     credits = text.meta.get("translations") or {}
-    items = [
-        f"{esc(s['languages'][code])} ({esc(s['translated_by'])}: {esc(credits[code]['by'])})"
-        for code in text.translations
-    ]
+    items = []
+    for code in text.translations:
+        credit = credits[code]
+        kind = s["translation_status"].get(credit.get("status", ""), s["translated_by"])
+        items.append(
+            f"{esc(s['languages'][code])} ({esc(kind)}: {esc(credit_by(credit, s['ui']))})"
+        )
     return ", ".join(items) or esc(s["none"])
+
+
+def _endonym(code: str, s: dict[str, Any]) -> str:
+    """A language's name in that language (``English``, ``Українська``), else in the UI's."""
+    try:
+        name: str = ui_strings(code)["languages"][code]
+    except KeyError:
+        name = s["languages"][code]
+    return name[:1].upper() + name[1:]
+
+
+def _views_html(text: Text, s: dict[str, Any], here: Address, current: str) -> str:
+    """The choice of version (Original | English | Українська) and the parallel view, the
+    ``current`` one (a language code, or ``parallel``) marked: links that keep the passage
+    and the columns the reader is at (``reader.js`` adds the ``#fragment`` and ``?cols=``)."""
+    if not text.translations:
+        return ""
+    links = []
+    for v in text.versions:
+        to = reading(text.id) if v is text.original else translation(text.id, v.lang)
+        label = s["original"] if v is text.original else _endonym(v.lang, s)
+        lang = "" if v is text.original else f' lang="{esc(v.lang)}" hreflang="{esc(v.lang)}"'
+        links.append((to, label, lang, v.lang))
+    links.append((parallel(text.id), s["parallel_view"], "", "parallel"))
+    current_mark = ' aria-current="page"'
+    items = "".join(
+        f'<a href="{href(here, to)}"{lang}{current_mark if key == current else ""}'
+        f' data-ed-keep="cols hash">{esc(label)}</a>'
+        for to, label, lang, key in links
+    )
+    return (
+        f'<nav class="ed-views" aria-label="{esc(s["versions"])}">'
+        f'<span class="ed-versions">{items}</span></nav>'
+    )
+
+
+def _legend_html(corpus: Corpus, text: Text, version: Version, s: dict[str, Any]) -> str:
+    """What the underline of a mention says: one sample per kind of entry in this version."""
+    kinds = {corpus.register[m.ref].kind for ms in corpus.of(text, version).values() for m in ms}
+    samples = [
+        f'<span class="ed-legend-kind" data-kind="{esc(k)}">{esc(s["kinds_plural"][k])}</span>'
+        for k in ("person", "place", "organisation", "term")
+        if k in kinds
+    ]
+    if not samples:
+        return ""
+    return f'<p class="ed-legend">{esc(s["legend"])} {" ".join(samples)}</p>'
+
+
+def _header_html(
+    text: Text, s: dict[str, Any], title: str, about: str, views: str, legend: str
+) -> str:
+    """The page's header: the title, the versions, then what is known of the text in a
+    collapsed block (``reader.js`` opens it on wide screens), so that on a phone the text
+    starts on the first screen."""
+    return (
+        f'<header class="ed-header"><h1>{esc(title)}</h1>{views}'
+        f'<details class="ed-about"><summary>{esc(s["about_text"])}</summary>{about}</details>'
+        f"{legend}</header>"
+    )
 
 
 def reading_page(
@@ -152,21 +263,20 @@ def reading_page(
     if text.meta.get("remarks"):
         rows.append((s["remarks"], esc(_localized(text.meta["remarks"], ui))))
     meta = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    links = (
-        f'<p class="ed-views"><a href="{href(here, parallel(text.id))}">'
-        f"{esc(s['parallel_view'])}</a></p>"
-        if text.translations
-        else ""
+    about = (
+        f'<dl class="ed-meta">{meta}</dl>'
+        + cite.downloads_html(text, edition, ui, here, ui_root)
+        + cite.cite_html(text, edition, ui)
     )
+    views = _views_html(text, s, here, text.original.lang)
+    legend = _legend_html(corpus, text, text.original, s)
     return Page(
         here,
         title,
         (
-            f'<header class="ed-header"><h1>{esc(title)}</h1><dl class="ed-meta">{meta}</dl>'
-            + f"{links}{cite.downloads_html(text, edition, ui, here, ui_root)}"
-            + f"{cite.cite_html(text, edition, ui)}</header>"
+            _header_html(text, s, title, about, views, legend)
             + "\n\n"
-            + text_html(text, corpus, ui)
+            + text_html(text, text.original, corpus, ui, here)
             + "\n\n"
             + host_html(corpus.register, ui, up(here.path))
             + "\n\n"
@@ -177,9 +287,47 @@ def reading_page(
     )
 
 
+def translation_page(
+    corpus: Corpus, text: Text, lang: str, ui: str, edition: Edition = UNVERSIONED
+) -> Page:
+    """A translation read on its own, one column, with the original's paragraph and sentence
+    IDs: a reader of English need not use the parallel view."""
+    s = ui_strings(ui)
+    here = translation(text.id, lang)
+    version = text.translations[lang]
+    title = text.meta["title"][ui]
+    credit = (text.meta.get("translations") or {})[lang]
+    label = s["translation_label"].format(language=s["languages"][lang])
+    about = (
+        f'<dl class="ed-meta"><dt>{esc(s["original_language"])}</dt>'
+        f"<dd>{esc(s['languages'][text.original.lang])}</dd>"
+        f"<dt>{esc(s['translations'])}</dt><dd>{_translations(text, s)}</dd></dl>"
+    )
+    views = _views_html(text, s, here, lang)
+    legend = _legend_html(corpus, text, version, s)
+    page_title = s["translation_page"].format(title=title, language=label)
+    return Page(
+        here,
+        page_title,
+        (
+            _header_html(text, s, title, about, views, legend)
+            + f'<p class="ed-version-label">{esc(label)} — {esc(credit_by(credit, ui))}</p>'
+            + "\n\n"
+            + text_html(text, version, corpus, ui, here)
+            + "\n\n"
+            + host_html(corpus.register, ui, up(here.path))
+            + "\n\n"
+            + panel_html(ui, page_title, citation.version_label(edition, s))
+            + "\n"
+        ),
+    )
+
+
 def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
     """The original beside its translations, one row per paragraph, sentences keyed by the
-    original sentence they render (``data-align``)."""
+    original sentence they render (``data-align``). On a phone the cells of a row follow one
+    another, each labelled with its language. Material's side columns are hidden (front
+    matter ``hide``) so that the columns have the page's width."""
     s = ui_strings(ui)
     here, there = parallel(text.id), reading(text.id)
     title = text.meta["title"][ui]
@@ -203,6 +351,7 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
             body = sentences_html(par, corpus.of(text, v).get(par.id, []), corpus.register, attrs)
             cells.append(
                 f'<div class="ed-cell" lang="{esc(v.lang)}" data-lang="{esc(v.lang)}">'
+                f'<p class="ed-cell-lang" lang="{esc(ui)}">{esc(s["languages"][v.lang])}</p>'
                 f'<p class="ed-p">{body}</p></div>'
             )
         rows.append(
@@ -216,9 +365,11 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
         f"{title} — {s['parallel_view']}",
         (
             f'<header class="ed-header"><h1>{esc(title)}</h1>'
-            + f'<p class="ed-views"><a href="{href(here, there)}">{esc(s["reading_view"])}</a></p>'
+            + _views_html(text, s, here, "parallel")
             + f'<fieldset class="ed-columns"><legend>{esc(s["columns"])}</legend>{boxes}</fieldset>'
-            + f'<p class="ed-help">{esc(s["parallel_help"])}</p></header>'
+            + f'<p class="ed-help">{esc(s["parallel_help"])}</p>'
+            + _legend_html(corpus, text, text.original, s)
+            + "</header>"
             + "\n\n"
             + f'<div class="ed-parallel" style="--ed-cols: {len(versions)}">\n'
             + "\n".join(rows)
@@ -228,6 +379,7 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
             + panel_html(ui, title)
             + "\n"
         ),
+        {"hide": ["navigation", "toc"]},
     )
 
 
@@ -238,7 +390,10 @@ def catalogue_page(
     here = catalogue()
     rows = []
     for t in texts:
-        langs = ", ".join(esc(s["languages"][v.lang]) for v in t.translations.values())
+        langs = ", ".join(
+            f'<a href="{href(here, translation(t.id, v.lang))}">{esc(s["languages"][v.lang])}</a>'
+            for v in t.translations.values()
+        )
         length = esc(
             f"{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}"
         )

@@ -17,7 +17,6 @@ from tests.conftest import ROOT, axe_violations
 pytestmark = pytest.mark.browser
 
 TEXT = "texts/manchuria-1920-1934.html"
-SITE_URL = read_settings(ROOT / "mkdocs.yml").site_url
 ASSIGNMENT = "assignments/manchuria-railway.html"
 
 
@@ -39,23 +38,56 @@ def drag_select(page: Page, start: str, end: str) -> None:
     page.mouse.up()
 
 
+def open_from_selection(page: Page) -> None:
+    """A selection offers a button beside it, not the panel; the button opens the panel."""
+    button = page.locator(".ed-share-open")
+    expect(button).to_be_visible()
+    expect(page.locator("#ed-share")).to_be_hidden()
+    button.click()
+    expect(page.locator("#ed-share")).to_be_visible()
+    page.wait_for_timeout(500)  # longer than linkbuilder.js waits for a selection to settle
+    expect(button).to_be_hidden()  # the panel shows the passage: no button over it
+
+
 def test_a_selection_gives_a_link_that_highlights_it(page: Page, base: str, guard) -> None:
     page.goto(f"{base}/{TEXT}")
     page.locator("#p3s2").scroll_into_view_if_needed()
     drag_select(page, "p3s2", "p4s1")
-    expect(page.locator("#ed-share")).to_be_visible()
+    open_from_selection(page)
+    # No public address configured (mkdocs.yml has no site_url): the link is to this copy,
+    # and the panel says so; never a placeholder.
     public = page.input_value("#ed-share-link")
-    local = page.input_value("#ed-share-local")
-    assert public == f"{SITE_URL}{TEXT}#p3s2-p4s1"
-    assert local == f"{base}/{TEXT}#p3s2-p4s1"
+    assert public == f"{base}/{TEXT}#p3s2-p4s1"
+    expect(page.locator("#ed-share-local")).to_be_hidden()
+    expect(page.locator(".ed-share-note")).to_be_visible()
     citation = page.input_value("#ed-share-cite")
     assert citation.startswith(
         "The Soviets and the Japanese in Manchuria (1920s–1934), sentences p3s2–p4s1. In: Manchuria and the Powers"
     )
     assert public in citation and "accessed" in citation
-    page.goto(local)
+    page.goto(public)
     assert ranged(page) == ["p3s2", "p3s3", "p3s4", "p4s1"]
     guard.assert_clean()
+
+
+def test_with_a_public_address_the_link_is_public_and_this_copy_second(
+    page: Page, base: str
+) -> None:
+    """MkDocs writes site_url into each page's canonical link, which the panel reads."""
+    page.goto(f"{base}/{TEXT}")
+    page.evaluate("""() => {
+        const link = document.createElement('link');
+        link.rel = 'canonical';
+        link.href = 'https://edition.example.net/ed/texts/manchuria-1920-1934.html';
+        document.head.append(link);
+    }""")
+    page.click("#p2 a.ed-anchor")
+    expect(page.locator("#ed-share")).to_be_visible()
+    assert page.input_value("#ed-share-link") == (
+        "https://edition.example.net/ed/texts/manchuria-1920-1934.html#p2"
+    )
+    assert page.input_value("#ed-share-local") == f"{base}/{TEXT}#p2"
+    expect(page.locator(".ed-share-note")).to_be_hidden()
 
 
 def test_a_permalink_opens_the_panel_and_copy_puts_the_link_on_the_clipboard(
@@ -67,13 +99,13 @@ def test_a_permalink_opens_the_panel_and_copy_puts_the_link_on_the_clipboard(
     page.keyboard.press("Enter")
     copy = page.locator('#ed-share [data-copy="ed-share-link"]')
     expect(copy).to_be_focused()
-    assert page.input_value("#ed-share-link") == f"{SITE_URL}pl/{TEXT}#p2"
+    assert page.input_value("#ed-share-link") == f"{server}/pl/{TEXT}#p2"
     assert page.input_value("#ed-share-cite").startswith(
         "Sowieci i Japończycy w Mandżurii (lata dwudzieste – 1934), akapit p2. W: Mandżuria i mocarstwa"
     )
     page.keyboard.press("Enter")
     expect(page.locator(".ed-share-status")).to_have_text("Skopiowano")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}pl/{TEXT}#p2"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/pl/{TEXT}#p2"
     page.keyboard.press("Escape")
     expect(page.locator("#ed-share")).to_be_hidden()
     expect(page.locator("#p2 a.ed-anchor")).to_be_focused()
@@ -83,7 +115,7 @@ def test_a_permalink_opens_the_panel_and_copy_puts_the_link_on_the_clipboard(
 def test_copy_works_from_file(page: Page, site: Path, guard) -> None:
     page.goto(f"{site.as_uri()}/{TEXT}")
     page.click("#p4 a.ed-anchor")
-    page.click('#ed-share [data-copy="ed-share-local"]')
+    page.click('#ed-share [data-copy="ed-share-link"]')
     expect(page.locator(".ed-share-status")).to_have_text("Copied")
     guard.assert_clean()
 
@@ -99,8 +131,7 @@ def test_the_parallel_view_maps_a_translation_selection_to_original_sentences(
         getSelection().removeAllRanges();
         getSelection().addRange(r);
     }""")
-    page.mouse.up()
-    expect(page.locator("#ed-share")).to_be_visible()
+    open_from_selection(page)
     link = page.input_value("#ed-share-link")
     assert link.endswith("parallel/manchuria-1920-1934.html?cols=pl,en#p3s1-p3s4")
 
@@ -138,6 +169,7 @@ def test_printing_an_assignment_gives_a_clean_worksheet(
     page.goto(f"{server}/{ASSIGNMENT}")
     expect(page.locator(".md-header")).to_be_visible()
     expect(page.locator(".ed-lines").first).to_be_hidden()
+    expect(page.locator(".ed-qr")).to_be_hidden()  # a QR code is for paper
     page.emulate_media(media="print")
     for chrome in (
         ".md-header",
@@ -147,8 +179,10 @@ def test_printing_an_assignment_gives_a_clean_worksheet(
         ".ed-answer",
     ):
         expect(page.locator(chrome).first).to_be_hidden()
-    for part in (".ed-passage", ".ed-terms", ".ed-questions", ".ed-lines", "svg.ed-qr-code"):
+    for part in (".ed-passage", ".ed-terms", ".ed-questions", ".ed-lines"):
         expect(page.locator(part).first).to_be_visible()
+    # No public address: the sheet prints the address it was printed from, no placeholder.
+    expect(page.locator("a.ed-served-url")).to_have_text(f"{server}/{ASSIGNMENT}")
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     shot = tmp_path / "worksheet.png"
     page.screenshot(path=str(shot), full_page=True)

@@ -53,10 +53,14 @@ def test_every_source_paragraph_is_on_its_reading_page(site: Path, ui: str) -> N
 
 
 def test_catalogue_lists_every_text_in_every_language(site: Path) -> None:
+    all_texts = texts()
     for ui in UI:
         doc = html.parse(str(site / f"{PREFIX[ui]}texts/index.html")).getroot()
         links = {a.get("href") for a in doc.cssselect("table.ed-catalogue a")}
-        assert links == {f"{t.id}.html" for t in texts()}
+        # each text's reading page, and each translation's own page
+        assert links == {f"{t.id}.html" for t in all_texts} | {
+            f"{t.id}/{lang}.html" for t in all_texts for lang in t.translations
+        }
 
 
 _FETCHING = {
@@ -105,7 +109,7 @@ def broken_links(site: Path) -> list[str]:
         return ids[path]
 
     # 404.html links from the site's root path, so that it works at any depth.
-    root_path = urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path
+    root_path = urlsplit(read_settings(ROOT / "mkdocs.yml").site_url).path or "/"
     broken = []
     for page in site.rglob("*.html"):
         for el in html.parse(str(page)).getroot().iter("a", "link", "script", "img"):

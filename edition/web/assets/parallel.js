@@ -1,4 +1,5 @@
-/* Parallel view: columns chosen by the reader and kept in the URL (?cols=pl,en), the
+/* Parallel view: columns chosen by the reader and kept in the URL (?cols=pl,en; a single
+ * language, ?cols=en, opens that version's own page at the same passage), the
  * counterparts of the hovered or focused sentence highlighted, and the arrow keys moving
  * sentence by sentence within a column (one Tab stop per column). Works from file://. */
 (function () {
@@ -24,12 +25,24 @@
     return Array.prototype.slice.call(document.querySelectorAll('.ed-columns input[name="col"]'));
   }
 
-  function chosen() {
+  function asked() {
     var all = boxes().map(function (box) { return box.value; });
-    var asked = (new URLSearchParams(location.search).get("cols") || "").split(",").filter(function (c) {
+    return (new URLSearchParams(location.search).get("cols") || "").split(",").filter(function (c) {
       return all.indexOf(c) >= 0;
     });
-    return asked.length >= 2 ? asked.slice(0, 3) : all.slice(0, 3);
+  }
+
+  function chosen() {
+    var all = boxes().map(function (box) { return box.value; }), cols = asked();
+    return cols.length >= 2 ? cols.slice(0, 3) : all.slice(0, 3);
+  }
+
+  /* The page of one version (the original's link is the first, without hreflang). */
+  function versionPage(lang) {
+    var links = document.querySelectorAll(".ed-versions a");
+    var first = boxes()[0];
+    if (first && first.value === lang) return links[0];
+    return document.querySelector('.ed-versions a[hreflang="' + CSS.escape(lang) + '"]');
   }
 
   function show(view, langs, write) {
@@ -59,6 +72,11 @@
     var view = document.querySelector(".ed-parallel");
     if (!view || view.dataset.edReady) return;
     view.dataset.edReady = "1";
+    var one = asked();
+    if (one.length === 1 && versionPage(one[0])) {
+      location.replace(versionPage(one[0]).getAttribute("href").split(/[?#]/)[0] + location.hash);
+      return;
+    }
     show(view, chosen(), false);
     boxes().forEach(function (box) {
       box.addEventListener("change", function () {

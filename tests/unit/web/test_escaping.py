@@ -47,11 +47,16 @@ def test_a_hostile_text_id_adds_no_attribute_and_links_percent_encoded(corpus: C
     text = corpus.texts[0]
     encoded = "x%22%20autofocus%20onfocus%3D%22alert%281%29"
     body = reading.catalogue_page(corpus.texts, "en").body
-    (link,) = _check(body).cssselect("table a")
-    assert link.get("href") == f"{encoded}.html"
+    links = [a.get("href") for a in _check(body).cssselect("table a")]
+    assert links == [f"{encoded}.html", f"{encoded}/en.html"]
     body = reading.reading_page(corpus, text, "en").body
+    views = [f"{encoded}.html", f"{encoded}/en.html", f"../parallel/{encoded}.html"]
+    assert [a.get("href") for a in _check(body).cssselect(".ed-views a")] == views
+    body = reading.translation_page(corpus, text, "en", "en").body
     assert [a.get("href") for a in _check(body).cssselect(".ed-views a")] == [
-        f"../parallel/{encoded}.html"
+        f"../{encoded}.html",
+        "en.html",
+        f"../../parallel/{encoded}.html",
     ]
     body = reading.parallel_page(corpus, text, "en").body
     assert _check(body).cssselect("a.ed-switch")[0].get("href") == f"../texts/{encoded}.html#p1"
