@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from edition.analysis.corpus import Corpus
-from edition.base import addresses
+from edition.base import addresses, strings
 from edition.base.sources import Text
 
 
@@ -162,10 +162,12 @@ def files(corpus: Corpus, edition: Edition, ui: str) -> Iterator[tuple[str, byte
 
 
 def version_label(edition: Edition, s: dict) -> str:
-    """``version 1.0 of 2026-12-01`` in the UI language of strings ``s``; empty if unversioned."""
+    """``version 1.0 of 1 December 2026`` in the UI language of strings ``s``; empty if
+    unversioned."""
     if not edition.version:
         return ""
-    return s["edition_version"].format(version=edition.version, date=edition.date or "?")
+    date = strings.date_text(edition.date, s["ui"]) if edition.date else "?"
+    return s["edition_version"].format(version=edition.version, date=date)
 
 
 def edition_citation(edition: Edition, s: dict) -> str:

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from edition.analysis.corpus import Corpus
+from edition.base import strings
 from edition.build.generate import load
 from edition.build.settings import read_settings
 from edition.derived import citation
@@ -49,3 +50,15 @@ def test_an_item_outside_csl_json_is_refused(corpus: Corpus, broken: dict) -> No
     items = _items(corpus)[0]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([items[0] | broken], CSL_DATA)
+
+
+@pytest.mark.parametrize(
+    ("ui", "label"),
+    [
+        ("en", "version 2.3 of 31 January 2026"),
+        ("pl", "wersja 2.3 z 31 stycznia 2026"),
+        ("uk", "версія 2.3 від 31 січня 2026"),
+    ],
+)
+def test_the_version_label_gives_the_date_as_the_ui_language_writes_it(ui: str, label: str) -> None:
+    assert citation.version_label(EDITION, strings.ui_strings(ui)) == label
