@@ -39,6 +39,9 @@ def _check(args: argparse.Namespace) -> int:
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
     for note in corpus.notes:
         print(f"note: {note}")
+    for code in dict.fromkeys(v.lang for t in corpus.texts for v in t.versions):
+        for problem in Matcher(corpus.register, lang.get(code)).report():
+            print(f"note: {problem}")
     completeness = leftover_todos(corpus.texts) + corpus.register.missing(settings.ui_languages)
     for problem in completeness:
         print(f"note: {problem}")
