@@ -37,6 +37,8 @@ def _check(args: argparse.Namespace) -> int:
     for text in corpus.texts:
         if text.ledger_is_stale():
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
+        for note in text.original.sentence_notes:
+            print(f"note: {note}")
     for note in corpus.notes:
         print(f"note: {note}")
     for code in dict.fromkeys(v.lang for t in corpus.texts for v in t.versions):
