@@ -81,9 +81,6 @@ class _Word:
     # word read only as common words is refused.
     names: frozenset[str] | None = None
     initial_guard: bool = False
-    # whether the word is also a common adjective's form ("Polska" of *polski*), so that the
-    # next word decides (see Matcher._attributive)
-    adjective: bool = False
 
     def accepts(self, token: str, analysis: Analysis, initial: bool = False) -> bool:
         if not self.is_word:
@@ -188,7 +185,7 @@ class Matcher:
         self._starts: dict[str, tuple[_Pattern, ...]] = {}
         self._initial: dict[str, tuple[_Pattern, ...]] = {}
         self._accepts: dict[tuple[_Word, str], bool] = {}
-        self._attributives: dict[tuple[str, str], bool] = {}  # (form, next form) -> attributive
+        self._readings: dict[tuple[str, str], tuple[Reading, ...]] = {}  # (pos, form) -> common
 
     def report(self) -> list[Problem]:
         """What an editor should know of the register's names in this language: names
@@ -254,7 +251,7 @@ class Matcher:
             if word.names:
                 rule = "found only where the dictionary reads the word as this name" + (
                     ", not where it is an adjective agreeing with the next word"
-                    if word.adjective
+                    if self._common("adj", word.text)
                     else ""
                 )
             elif word.initial_guard:
@@ -294,16 +291,8 @@ class Matcher:
         if kind is None or gate == "any":
             return _Word(text, analysis, gate, True, parts)
         own = frozenset(n for n in analysis.names if n.endswith(f"@{kind}"))
-        adjective = any(r.pos == "adj" and not r.proper for r in self.language.readings(form(text)))
         return _Word(
-            text,
-            analysis,
-            gate,
-            True,
-            parts,
-            own or analysis.names,
-            self.language.names_tagged,
-            adjective,
+            text, analysis, gate, True, parts, own or analysis.names, self.language.names_tagged
         )
 
     def _keys(self, word: _Word) -> frozenset[str]:
@@ -370,13 +359,18 @@ class Matcher:
         noun: "Polska delegacja" (*polski* with *delegacja*), not "Polska podpisała"."""
         if i + 1 >= len(tokens):
             return False
-        key = (tokens[i], tokens[i + 1])
-        found = self._attributives.get(key)
+        adjectives = self._common("adj", tokens[i])
+        return bool(adjectives) and any(
+            _agree(a, n) for a in adjectives for n in self._common("noun", tokens[i + 1])
+        )
+
+    def _common(self, pos: str, token: str) -> tuple[Reading, ...]:
+        """The dictionary's common-word readings of ``token`` as a ``pos`` (noun, adj)."""
+        found = self._readings.get((pos, token))
         if found is None:
-            readings = self.language.readings
-            adjectives = [r for r in readings(form(key[0])) if r.pos == "adj" and not r.proper]
-            nouns = [r for r in readings(form(key[1])) if r.pos == "noun" and not r.proper]
-            found = self._attributives[key] = any(_agree(a, n) for a in adjectives for n in nouns)
+            found = self._readings[pos, token] = tuple(
+                r for r in self.language.readings(form(token)) if r.pos == pos and not r.proper
+            )
         return found
 
     def find(self, text: str) -> list[Mention]:
@@ -481,7 +475,7 @@ class Matcher:
                     break
                 if i + n > len(tokens):
                     continue
-                if n == 1 and pattern.words[0].adjective and self._attributive(tokens, i):
+                if n == 1 and pattern.words[0].names is not None and self._attributive(tokens, i):
                     continue
                 for k, word in enumerate(pattern.words[1:], i + 1):
                     ok = accepts.get((word, tokens[k]))
