@@ -185,7 +185,10 @@ class Matcher:
         self._starts: dict[str, tuple[_Pattern, ...]] = {}
         self._initial: dict[str, tuple[_Pattern, ...]] = {}
         self._accepts: dict[tuple[_Word, str], bool] = {}
-        self._readings: dict[tuple[str, str], tuple[Reading, ...]] = {}  # (pos, form) -> common
+        # form -> its common-word readings as an adjective and as a noun
+        self._readings: dict[str, dict[str, tuple[Reading, ...]]] = {}
+        # (hyphenated form, sentence-initial) -> the mentions within its segments
+        self._within: dict[tuple[str, bool], list[_Found]] = {}
 
     def report(self) -> list[Problem]:
         """What an editor should know of the register's names in this language: names
@@ -366,12 +369,13 @@ class Matcher:
 
     def _common(self, pos: str, token: str) -> tuple[Reading, ...]:
         """The dictionary's common-word readings of ``token`` as a ``pos`` (noun, adj)."""
-        found = self._readings.get((pos, token))
+        found = self._readings.get(token)
         if found is None:
-            found = self._readings[pos, token] = tuple(
-                r for r in self.language.readings(form(token)) if r.pos == pos and not r.proper
-            )
-        return found
+            readings = [r for r in self.language.readings(form(token)) if not r.proper]
+            found = self._readings[token] = {
+                p: tuple(r for r in readings if r.pos == p) for p in ("adj", "noun")
+            }
+        return found[pos]
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, left to right, without overlaps: at each place, the
@@ -433,16 +437,19 @@ class Matcher:
         return mentions
 
     def _segments(self, tokens: list[str], i: int, match: regex.Match[str]) -> list[_Found]:
-        """Mentions within the segments of the hyphenated word ``tokens[i]``."""
-        spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(match.group())]
-        segments = [match.group()[a:b] for a, b in spans]
+        """Mentions within the segments of the hyphenated word ``tokens[i]`` (worked out
+        once per word and sentence position: they depend on nothing else)."""
+        key = (tokens[i], self._is_initial(tokens, i))
+        found = self._within.get(key)
+        if found is None:
+            spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(key[0])]
+            segments = [key[0][a:b] for a, b in spans]
+            found = self._within[key] = [
+                _Found(spans[k][0], spans[k + n - 1][1], n, refs, preferred)
+                for k, n, refs, preferred in self._match(segments, initial_first=key[1])
+            ]
         at = match.start()
-        return [
-            _Found(at + spans[k][0], at + spans[k + n - 1][1], n, refs, preferred)
-            for k, n, refs, preferred in self._match(
-                segments, initial_first=self._is_initial(tokens, i)
-            )
-        ]
+        return [f._replace(start=f.start + at, end=f.end + at) for f in found] if found else []
 
     def _match(
         self, tokens: list[str], initial_first: bool | None
