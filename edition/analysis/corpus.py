@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from edition.analysis.align import keys_of_translation
-from edition.analysis.annotate import Matcher, Mention
+from edition.analysis.annotate import Choice, Matcher, Mention
 from edition.analysis.corrections import Override, apply, load_overrides, marked_overrides
 from edition.base import lang
 from edition.base.errors import Problem, raise_if
@@ -177,8 +177,9 @@ def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Pro
     for version in text.versions:
         matcher = matchers[version.lang]
         per_paragraph: Mentions = {}
-        for par in version.paragraphs:
-            found = matcher.find(par.text)
+        annotated, choices = matcher.find_text([par.text for par in version.paragraphs])
+        notes += _choice_notes(version, choices)
+        for par, found in zip(version.paragraphs, annotated, strict=True):
             if (version.lang, par.id) in own:
                 found = apply(found, own[(version.lang, par.id)])
             kept = per_paragraph[par.id] = []
@@ -193,6 +194,21 @@ def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Pro
                     )
         mentions[version.lang] = per_paragraph
     return mentions, notes, problems
+
+
+def _choice_notes(version: Version, choices: list[Choice]) -> list[str]:
+    """One note per name that several entries share in ``version``: which entry it went
+    to, why, and on which lines."""
+    lines: dict[tuple[str, str, tuple[str, ...], str], list[int]] = {}
+    for c in choices:
+        par = version.paragraphs[c.paragraph]
+        surface = par.text[c.mention.start : c.mention.end]
+        lines.setdefault((surface, c.mention.ref, c.candidates, c.reason), []).append(par.line)
+    return [
+        f"{version.path}:{where[0]}: {surface!r} (entries {', '.join(candidates)}) is"
+        f" {ref} ({reason}), line(s) {', '.join(map(str, dict.fromkeys(where)))}"
+        for (surface, ref, candidates, reason), where in lines.items()
+    ]
 
 
 def _within_a_sentence(m: Mention, par: Paragraph, starts: list[int]) -> bool:

@@ -26,6 +26,14 @@ An entry no paragraph took is retired and its ID is never given out again. So:
 Entries written before the ledger kept the words (``digest``, ``head``, ``tail``) are still
 read: such an entry is taken by the same words (its digest), or by the same first or last six
 words where exactly one paragraph and one entry share them; the next build writes the words.
+
+Sentence IDs (``p3s2``) are published too, so the ledger keeps each paragraph's words as its
+sentences, a list: a paragraph with the same words keeps the recorded sentences (:meth:`Ledger.split`)
+even where the sentence rules would now split it otherwise (an abbreviation learnt, a rule
+changed), so a change of segmentation never moves a published sentence ID; ``check`` says
+where the rules and the ledger disagree. An edited paragraph is split afresh, and ``check``
+names each of its published sentence IDs that now stands for other words. An entry of one
+string (a ledger written before sentences were kept) records no split: the next build adds it.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ LEDGER_NAME = "paragraph-ids.yml"
 SIMILAR = 0.6  # least share of words (see similarity) to keep an ID
 MARGIN = 0.1  # how far the best match must be ahead of every other candidate
 _WORD = re.compile(r"\w+")
+_RUN = re.compile(r"\S+")
 _EDGE_WORDS = 6  # the head and tail of an entry of the old format
 _HEADER = (
     "# Paragraph ID ledger, kept by the build: commit it with the text.\n"
@@ -83,11 +92,36 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
+# What the ledger keeps of a paragraph: its sentences' words; or, as written before sentences
+# were kept, its words (a string), or before that their digest and edges (Legacy).
+Recorded = tuple[str, ...] | str | Legacy
+
+
+def _words(recorded: str | tuple[str, ...]) -> str:
+    return recorded if isinstance(recorded, str) else " ".join(recorded)
+
+
+@dataclass(frozen=True)
+class Split:
+    """The sentences of one paragraph as :meth:`Ledger.split` decides them.
+
+    ``spans`` are the sentences' offsets; ``kept`` says the ledger's split was used where
+    the sentence rules give other ``ruled`` spans; ``moved`` lists the published sentence IDs
+    of an edited paragraph that now stand for other words."""
+
+    spans: list[tuple[int, int]]
+    kept: bool = False
+    ruled: list[tuple[int, int]] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
+
+
 @dataclass
 class Ledger:
     next_number: int = 1
-    entries: dict[str, str | Legacy] = field(default_factory=dict)  # ID -> words
+    entries: dict[str, Recorded] = field(default_factory=dict)  # ID -> sentences (or words)
     retired: list[str] = field(default_factory=list)
+    # ID -> the sentences recorded for a paragraph that kept its ID with other words
+    edited: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def read(cls, path: Path) -> Ledger:
@@ -100,10 +134,7 @@ class Ledger:
         raise_if(problems)
         assert doc is not None
         data = doc.data or {}
-        entries = {
-            pid: words if isinstance(words, str) else Legacy(**words)
-            for pid, words in (data.get("paragraphs") or {}).items()
-        }
+        entries = {pid: _recorded(words) for pid, words in (data.get("paragraphs") or {}).items()}
         ledger = cls(int(data.get("next", 1)), entries, list(data.get("retired") or []))
         raise_if(ledger._problems(doc))
         return ledger
@@ -134,12 +165,16 @@ class Ledger:
         data: dict[str, Any] = {
             "next": self.next_number,
             "paragraphs": {
-                pid: words if isinstance(words, str) else vars(words)
+                pid: vars(words)
+                if isinstance(words, Legacy)
+                else list(words)
+                if isinstance(words, tuple)
+                else words
                 for pid, words in self.entries.items()
             },
             "retired": self.retired,
         }
-        # One line per paragraph, as in the text: a diff of the ledger shows which IDs moved.
+        # One line per sentence, as in the text: a diff of the ledger shows which IDs moved.
         return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**9)
 
     def assign(self, paragraphs: list[str]) -> list[str]:
@@ -150,9 +185,9 @@ class Ledger:
         free = dict(self.entries)
         by_digest: dict[str, list[str]] = {}
         for pid, old in free.items():
-            by_digest.setdefault(_digest(old) if isinstance(old, str) else old.digest, []).append(
-                pid
-            )
+            by_digest.setdefault(
+                old.digest if isinstance(old, Legacy) else _digest(_words(old)), []
+            ).append(pid)
         for i, text in enumerate(texts):
             same = by_digest.get(_digest(text))
             if same:
@@ -162,15 +197,63 @@ class Ledger:
             ids[i] = pid
             del free[pid]
         self.retired.extend(pid for pid in free if pid not in self.retired)
-        entries: dict[str, str | Legacy] = {}
+        entries: dict[str, Recorded] = {}
+        self.edited = {}
         for i, text in enumerate(texts):
             given = ids[i]
             if given is None:
                 given = ids[i] = f"p{self.next_number}"
                 self.next_number += 1
-            entries[given] = text
+            before = self.entries.get(given)
+            if isinstance(before, tuple) and _words(before) == text:
+                entries[given] = before  # the same words: the recorded sentences stay
+            else:
+                if isinstance(before, tuple):
+                    self.edited[given] = before
+                entries[given] = text
         self.entries = entries
         return [pid for pid in ids if pid is not None]
+
+    def split(self, pid: str, paragraph: str, ruled: list[tuple[int, int]]) -> Split:
+        """The sentences of paragraph ``pid`` (after :meth:`assign`), whose text is
+        ``paragraph`` and which the sentence rules split into ``ruled`` spans: the recorded
+        sentences where the ledger has them for these words, else ``ruled``. Records the
+        split in the ledger."""
+        recorded = self.entries.get(pid)
+        if isinstance(recorded, tuple):
+            spans = _spans(paragraph, recorded)
+            return Split(spans, spans != ruled, ruled if spans != ruled else [])
+        sentences = tuple(" ".join(paragraph[a:b].split()) for a, b in ruled)
+        self.entries[pid] = sentences
+        old = self.edited.get(pid, ())
+        moved = [
+            f"{pid}s{k}"
+            for k, words in enumerate(old, 1)
+            if k > len(sentences)
+            or similarity(vocabulary(words), vocabulary(sentences[k - 1])) < SIMILAR
+        ]
+        return Split(ruled, moved=moved)
+
+
+def _spans(paragraph: str, sentences: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The offsets in ``paragraph`` of ``sentences``, recorded as their words (sentences end
+    and begin at white space, so each is a run of whole words)."""
+    words = list(_RUN.finditer(paragraph))
+    spans = []
+    at = 0
+    for sentence in sentences:
+        n = len(sentence.split())
+        spans.append((words[at].start(), words[at + n - 1].end()))
+        at += n
+    return spans
+
+
+def _recorded(value: Any) -> Recorded:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return tuple(value)
+    return Legacy(**value)
 
 
 def _number(pid: str) -> int:
@@ -178,7 +261,7 @@ def _number(pid: str) -> int:
 
 
 def _similar(
-    unmatched: list[int], words: list[list[str]], free: dict[str, str | Legacy]
+    unmatched: list[int], words: list[list[str]], free: dict[str, Recorded]
 ) -> list[tuple[int, str]]:
     """(paragraph index, ID) of each pair of a paragraph and a free entry that are each
     other's best match, similar enough and clearly ahead of every other candidate.
@@ -195,7 +278,7 @@ def _similar(
                 if any(a == b for a, b in zip(_edges(words[i]), old.edges(), strict=True)):
                     score[i, pid] = 1.0
             continue
-        known = vocabulary(old)
+        known = vocabulary(_words(old))
         for i, new in vocabularies.items():
             # the score cannot exceed 2 * min / (sum), known from the sizes alone
             if 2 * min(len(new), len(known)) >= low * (len(new) + len(known)):

@@ -137,6 +137,16 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 continue
             first_seen[item["id"]] = (doc, i)
             names = {code: (n["name"], *n.get("variants", [])) for code, n in item["names"].items()}
+            own = [n for ns in names.values() for n in ns]
+            problems += [
+                doc.problem(
+                    (i, "preferred", j),
+                    f"{where}: preferred: {name!r} is none of its names"
+                    f" ({', '.join(dict.fromkeys(own))}): write one of them exactly as under names",
+                )
+                for j, name in enumerate(item.get("preferred", ()))
+                if name not in own
+            ]
             entries[item["id"]] = Entry(
                 id=item["id"],
                 kind=item["kind"],
@@ -148,6 +158,7 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 },
                 origin=(doc.path, doc.line_of((i,))),
             )
+    problems += _preferred_problems(entries)
     raise_if(problems)
     cached, problems = _read_cache(folder / CACHE_NAME)
     raise_if(problems)
@@ -156,6 +167,26 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
         if values:
             entries[entry_id] = _filled(entry, values, ui_languages)
     return Register(entries)
+
+
+def _preferred_problems(entries: dict[str, Entry]) -> list[Problem]:
+    """No name preferred by two entries (each entry's own names are checked as it is read)."""
+    problems = []
+    by_name: dict[tuple[str, str], Entry] = {}
+    for entry in entries.values():
+        for name in entry.data.get("preferred", ()):
+            for code in [c for c, names in entry.names.items() if name in names]:
+                other = by_name.setdefault((code, name), entry)
+                if other is not entry:
+                    problems.append(
+                        Problem(
+                            *entry.origin,
+                            f"entry {entry.id}: preferred: {name!r} is preferred by entry"
+                            f" {other.id} too ({other.origin[0]}:{other.origin[1]}): only one"
+                            " entry can win a shared name; remove it from one of them",
+                        )
+                    )
+    return problems
 
 
 def _read_cache(path: Path) -> tuple[dict[str, Any], list[Problem]]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from edition.base import lang
 from edition.base.errors import EditionError, Problem, raise_if
-from edition.base.ledger import LEDGER_NAME, Ledger
+from edition.base.ledger import LEDGER_NAME, Ledger, Split
 from edition.base.segment import sentence_spans
 from edition.base.tei_source import Mark, read_tei
 from edition.base.textfile import control_character_message, read_text_file
@@ -63,6 +63,8 @@ class Version:
     # and notes on what the file holds that was not read.
     marks: dict[str, list[Mark]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # the original's: where its sentences and the sentence rules or the published IDs differ
+    sentence_notes: list[str] = field(default_factory=list)
 
     @property
     def word_count(self) -> int:
@@ -225,13 +227,14 @@ def _load_text(folder: Path, ui: tuple[str, ...]) -> tuple[Text | None, list[Pro
         return None, exc.problems
     ledger = replace(recorded, entries=dict(recorded.entries), retired=list(recorded.retired))
     ids = ledger.assign([t for _, t in original_lines])
+    original = _version(
+        original_code, files[original_code], original_lines, ids, sources[original_code], ledger
+    )
     text = Text(
         id=folder.name,
         folder=folder,
         meta=meta,
-        original=_version(
-            original_code, files[original_code], original_lines, ids, sources[original_code]
-        ),
+        original=original,
         translations={
             code: _version(code, files[code], tr_lines, ids, sources[code])
             for code, tr_lines in sorted(lines.items())
@@ -368,14 +371,40 @@ def _version(
     lines: list[tuple[int, str]],
     ids: list[str],
     marked: tuple[list[list[Mark]], list[str]],
+    ledger: Ledger | None = None,
 ) -> Version:
+    """One version of a text; the original's sentences as the ``ledger`` keeps them (its
+    sentence IDs are published), a translation's as the sentence rules split them."""
     language = lang.get(code)
     paragraphs = []
+    sentence_notes = []
     for (number, line), pid in zip(lines, ids, strict=True):
         spans = sentence_spans(line, language)
+        if ledger is not None:
+            split = ledger.split(pid, line, spans)
+            spans = split.spans
+            sentence_notes += _split_notes(path, number, pid, line, split)
         sentences = tuple(Sentence(f"{pid}s{n}", s, e) for n, (s, e) in enumerate(spans, 1))
         paragraphs.append(Paragraph(pid, number, line, sentences))
     marks, notes = marked
     marks = marks or [[] for _ in paragraphs]
     by_id = {p.id: ms for p, ms in zip(paragraphs, marks, strict=True) if ms}
-    return Version(code, path, paragraphs, by_id, notes)
+    return Version(code, path, paragraphs, by_id, notes, sentence_notes)
+
+
+def _split_notes(path: Path, number: int, pid: str, line: str, split: Split) -> list[str]:
+    """What ``check`` says of a paragraph's sentences: a published split kept where the
+    sentence rules now differ, or published sentence IDs an edit moved to other words."""
+    where = f"{path}:{number}: {pid}"
+    if split.kept:
+        ruled = " | ".join(line[a:b] for a, b in split.ruled)
+        return [
+            f"{where}: the sentence rules would now split it otherwise ({ruled!r}); its"
+            " published sentence IDs keep the split recorded in the ledger"
+        ]
+    if split.moved:
+        return [
+            f"{where}: edited; its published sentence ID(s) {', '.join(split.moved)} now stand"
+            " for other words"
+        ]
+    return []

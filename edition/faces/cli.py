@@ -37,8 +37,13 @@ def _check(args: argparse.Namespace) -> int:
     for text in corpus.texts:
         if text.ledger_is_stale():
             print(f"note: {text.folder}: the paragraph ID ledger will be updated by the next build")
+        for note in text.original.sentence_notes:
+            print(f"note: {note}")
     for note in corpus.notes:
         print(f"note: {note}")
+    for code in dict.fromkeys(v.lang for t in corpus.texts for v in t.versions):
+        for problem in Matcher(corpus.register, lang.get(code)).report():
+            print(f"note: {problem}")
     completeness = leftover_todos(corpus.texts) + corpus.register.missing(settings.ui_languages)
     for problem in completeness:
         print(f"note: {problem}")
@@ -98,21 +103,77 @@ def _enrich(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
+    """One file: a JSON list of its mentions. Several (or a folder, or ``--jsonl``): one
+    JSON line per file, ``{"file": ..., "mentions": [...]}``, in one process, so that the
+    register is read and the matcher built once. A file that cannot be read is named on
+    standard error and the others are still annotated."""
     if args.lang not in lang.known_codes():
-        raise EditionError([Problem(args.file, None, f"unknown language code {args.lang!r}")])
-    settings = read_settings(args.config)
-    register = load_register(args.register or settings.glossary, settings.ui_languages)
-    text, problems = read_text_file(args.file)
-    if text is None:
-        raise EditionError(problems)
+        raise EditionError([Problem(args.files[0], None, f"unknown language code {args.lang!r}")])
+    if not args.config.exists():
+        if not args.register:
+            fix = "run it in an edition's folder, or name a register folder with --register DIR"
+            raise EditionError([Problem(args.config, None, f"no such file: {fix}")])
+        # outside an edition: the register alone (its fallback names are in the text's language)
+        register = load_register(args.register, (args.lang,))
+    else:
+        settings = read_settings(args.config)
+        register = load_register(args.register or settings.glossary, settings.ui_languages)
+    files = _text_files(args.files)
     matcher = Matcher(register, lang.get(args.lang))
-    found = [
-        {"start": m.start, "end": m.end, "surface": text[m.start : m.end], "ref": m.ref}
-        for m in matcher.find(text)
-    ]
-    json.dump(found, sys.stdout, ensure_ascii=False, indent=1)
-    print()
+    lines = args.jsonl or len(files) != 1 or any(f.is_dir() for f in args.files)
+    problems: list[Problem] = []
+    for path in files:
+        text, found = read_text_file(path)
+        if text is None:
+            problems += found
+            continue
+        mentions = _mentions(matcher, text)
+        if lines:
+            record = {"file": str(path), "mentions": mentions}
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            json.dump(mentions, sys.stdout, ensure_ascii=False, indent=1)
+            print()
+    if problems:
+        raise EditionError(problems)
     return 0
+
+
+def _text_files(paths: list[Path]) -> list[Path]:
+    """The files named, a folder standing for every ``*.txt`` under it (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def _mentions(matcher: Matcher, text: str) -> list[dict[str, object]]:
+    """The mentions in ``text`` as JSON objects, a line being a paragraph: a name several
+    entries share is decided by the whole file (and says so: candidates, reason)."""
+    starts = [0]
+    lines = text.split("\n")
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    per_line, choices = matcher.find_text(lines)
+    decided = {(c.paragraph, c.mention.start): c for c in choices}
+    found: list[dict[str, object]] = []
+    for k, mentions in enumerate(per_line):
+        for m in mentions:
+            start, end = starts[k] + m.start, starts[k] + m.end
+            item: dict[str, object] = {
+                "start": start,
+                "end": end,
+                "surface": text[start:end],
+                "ref": m.ref,
+            }
+            choice = decided.get((k, m.start))
+            if choice:
+                item |= {"candidates": list(choice.candidates), "reason": choice.reason}
+            found.append(item)
+    return found
 
 
 def _bundle(args: argparse.Namespace) -> int:
@@ -173,11 +234,20 @@ def main(argv: list[str] | None = None) -> int:
         help="instead, print Wikidata's candidate QIDs for entries without one (writes nothing)",
     )
     ann = sub.add_parser(
-        "annotate", help="print the register mentions found in a plain text file as JSON"
+        "annotate",
+        help="print the register mentions found in plain text files as JSON (one file) or"
+        " JSON lines (several, or folders: one line per file)",
     )
-    ann.add_argument("--lang", required=True, help="language code of the text (pl, uk, en)")
-    ann.add_argument("--register", type=Path, help="register folder (default: glossary/)")
-    ann.add_argument("file", type=Path)
+    ann.add_argument("--lang", required=True, help="language code of the texts (pl, uk, en)")
+    ann.add_argument(
+        "--register",
+        type=Path,
+        help="register folder (default: glossary/ beside mkdocs.yml; with it, no edition needed)",
+    )
+    ann.add_argument("--jsonl", action="store_true", help="JSON lines even for one file")
+    ann.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE", help="text files, or folders of *.txt"
+    )
     bundle = sub.add_parser(
         "bundle", help="build the offline bundle: dist/<edition-name>-offline.zip for file://"
     )

@@ -37,6 +37,11 @@ def test_every_form_of_a_dictionary_name_is_found(names, code: str) -> None:
     assert results["common words at a sentence start"]["false_hit_rate"] <= (
         1 if code == "pl" else 15
     )
+    # a form that is also a common adjective's: a name before a verb, not before its noun
+    adjectives = results["forms that are also a common adjective's, at a sentence start"]
+    assert adjectives["pairs"] >= 5, adjectives
+    assert adjectives["recall_before_a_verb"] >= 85, adjectives
+    assert adjectives["false_hit_rate_before_their_noun"] <= 5, adjectives
 
 
 @pytest.mark.parametrize("code", ["pl", "uk"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 # The classes of proper-name readings, named as register kinds are: a dictionary's own name
 # tags are mapped onto these by its language module.
@@ -102,10 +103,20 @@ MIN_STEM = 3
 def strip_endings(norm: str, endings: tuple[str, ...]) -> set[str]:
     """``norm`` and ``norm`` less each of ``endings`` it has (stems of 3+ letters)."""
     found = {norm}
-    for ending in endings:
-        if norm.endswith(ending) and len(norm) - len(ending) >= MIN_STEM:
-            found.add(norm[: -len(ending)])
+    for length, ending_set in _by_length(endings):
+        if len(norm) - length < MIN_STEM:
+            break
+        if norm[-length:] in ending_set:
+            found.add(norm[:-length])
     return found
+
+
+@cache
+def _by_length(endings: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``endings`` grouped by length, shortest first: a word is then tested once per length
+    (a set look-up) instead of once per ending (a language has about sixty)."""
+    lengths = sorted({len(e) for e in endings if e})
+    return tuple((n, frozenset(e for e in endings if len(e) == n)) for n in lengths)
 
 
 def alternants(stems: set[str], pairs: tuple[tuple[str, str], ...]) -> set[str]:

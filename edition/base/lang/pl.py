@@ -114,7 +114,7 @@ class Polish(Language):
         found = strip_endings(norm, self.endings)
         softened = {norm[: -len(e)] for e in _SOFTENING if norm.endswith(e)} & found
         found |= alternants(softened, _ALTERNATIONS)
-        found |= {_FINAL_O.sub(r"o\1", s) for s in found}
+        found |= {_FINAL_O.sub(r"o\1", s) for s in found if "ó" in s}
         return frozenset(found)
 
     def readings(self, word: str) -> tuple[Reading, ...]:

@@ -71,8 +71,12 @@ class Ukrainian(Language):
         found = strip_endings(norm, self.endings)
         if norm.endswith("і"):
             found |= alternants({norm[:-1]}, _ALTERNATIONS)
-        found |= {_FINAL_I.sub(r"о\1", s) for s in found} | {_FINAL_I.sub(r"е\1", s) for s in found}
-        found |= {_FINAL_YI.sub(r"є\1", s) for s in found}
+        # (the regular expressions only where the letter is: most stems have neither)
+        with_i = [s for s in found if "і" in s]
+        found |= {_FINAL_I.sub(r"о\1", s) for s in with_i} | {
+            _FINAL_I.sub(r"е\1", s) for s in with_i
+        }
+        found |= {_FINAL_YI.sub(r"є\1", s) for s in found if "ї" in s}
         return frozenset(found)
 
     def readings(self, word: str) -> tuple[Reading, ...]:

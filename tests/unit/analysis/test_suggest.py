@@ -83,9 +83,16 @@ def test_overlaps_with_the_register_are_said(register: Register, tmp_path: Path)
     assert wisla.candidates[0].same_name == {"wisla"}  # its Polish name: a variant, no entry
     assert "a name of register entry wisla in another language" in stubs_yaml(found)
     real = load_register(ROOT / "glossary", UI)
+    sample = tmp_path / "pl.txt"
+    sample.write_text("Wczoraj partia Nowa Polska wydała komunikat.\n", "utf-8")
+    (party,) = suggest([of_file(sample, "pl")], real, [])
+    assert party.candidates[0].base == "Nowa Polska"
+    assert party.candidates[0].overlaps == {"Q36"}  # Polska is in the register
+    # while "Polska" of "Polska Akademia Nauk" is an adjective agreeing with its noun, no
+    # mention of Poland (the matcher's rule: tests/specs/test_matching.py)
     (pan,) = suggest([of_file(FIXTURES / "pl.txt", "pl")], real, [])[2:3]
     assert pan.candidates[0].base == "Polska Akademia Nauk"
-    assert pan.candidates[0].overlaps == {"Q36"}  # Polska is in the register
+    assert pan.candidates[0].overlaps == set()
 
 
 def test_stubs_are_register_entries_once_the_todos_are_filled(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.base import sources
 from edition.base.errors import EditionError
 from edition.base.ledger import LEDGER_NAME, SIMILAR, Ledger, similarity, vocabulary
 from edition.base.sources import load_texts
@@ -236,4 +237,66 @@ def test_the_ledger_is_written_only_when_its_data_changed(tmp_path: Path) -> Non
     assert not text.ledger_is_stale()  # the same data, written otherwise
     (folder / "pl.txt").write_text(f"{A}\n{B}\n{C}\n", "utf-8")
     (text,) = load_texts(seeds, ("en",))
-    assert text.ledger_is_stale() and "p3: " + C in text.ledger_text
+    assert text.ledger_is_stale() and f"  p3:\n  - {C}\n" in text.ledger_text
+
+
+# Sentence IDs (p1s2) are published too: the ledger keeps each paragraph's sentences.
+S = "Delegacja wyjechała do Wlk. Brytanii w maju. Rozmowy trwały długo i nie dały wyniku."
+
+
+def _sentences(text) -> list[str]:
+    (par,) = text.original.paragraphs
+    return [par.text[s.start : s.end] for s in par.sentences]
+
+
+def test_a_change_of_the_sentence_rules_moves_no_published_sentence_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = tmp_path / "seeds"
+    folder = make_text(seeds, pl=S + "\n")
+    # published by rules that broke after "Wlk." (as the splitter did before it knew it)
+    old_rules = lambda text, language: [(0, 27), (28, 44), (45, len(text))]  # noqa: E731
+    monkeypatch.setattr(sources, "sentence_spans", old_rules)
+    (text,) = load_texts(seeds, ("en",))
+    published = _sentences(text)
+    assert published[1] == "Brytanii w maju."
+    (folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
+    monkeypatch.undo()  # today's rules: "Wlk." is an abbreviation
+    (text,) = load_texts(seeds, ("en",))
+    assert _sentences(text) == published  # p1s2 still stands for the same words
+    assert not text.ledger_is_stale()
+    (note,) = text.original.sentence_notes
+    assert note.startswith(f"{folder / 'pl.txt'}:1: p1: the sentence rules would now split it")
+    assert "published sentence IDs keep the split recorded in the ledger" in note
+
+
+def test_today_s_rules_split_a_paragraph_without_a_recorded_split(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    folder = make_text(seeds, pl=S + "\n")
+    (folder / LEDGER_NAME).write_text(f"next: 2\nparagraphs:\n  p1: {S}\n", "utf-8")  # old format
+    (text,) = load_texts(seeds, ("en",))
+    assert _sentences(text) == [
+        "Delegacja wyjechała do Wlk. Brytanii w maju.",
+        "Rozmowy trwały długo i nie dały wyniku.",
+    ]
+    assert text.ledger_is_stale() and text.original.sentence_notes == []  # the split is recorded
+    (folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
+    assert Ledger.read(folder / LEDGER_NAME).entries["p1"] == tuple(_sentences(text))
+
+
+def test_an_edit_that_moves_published_sentence_ids_is_named(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    folder = make_text(seeds, pl=S + "\n")
+    (text,) = load_texts(seeds, ("en",))
+    (folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
+    # a sentence added at the end moves nothing; one added at the start moves both
+    (folder / "pl.txt").write_text(S + " Wrócili w czerwcu.\n", "utf-8")
+    (text,) = load_texts(seeds, ("en",))
+    assert text.original.paragraphs[0].id == "p1" and text.original.sentence_notes == []
+    (folder / "pl.txt").write_text("Był maj. " + S + "\n", "utf-8")
+    (text,) = load_texts(seeds, ("en",))
+    assert text.original.paragraphs[0].id == "p1"
+    assert text.original.sentence_notes == [
+        f"{folder / 'pl.txt'}:1: p1: edited; its published sentence ID(s) p1s1, p1s2 now stand"
+        " for other words"
+    ]

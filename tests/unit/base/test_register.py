@@ -108,3 +108,31 @@ def test_malformed_yaml(tmp_path: Path) -> None:
     (tmp_path / "a.yml").write_text("- id: [unclosed\n")
     (msg,) = problems(tmp_path)
     assert msg.startswith(f"{tmp_path / 'a.yml'}:") and "malformed YAML" in msg
+
+
+def test_preferred_names_are_the_entrys_own(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(GOOD + "  preferred: [Japan, Nippon]\n", "utf-8")
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'x.yml'}:10: entry Q17: preferred: 'Nippon' is none of its names"
+        " (Japonia, Японія, Japan): write one of them exactly as under names"
+    ]
+
+
+def test_a_name_is_preferred_by_one_entry_only(tmp_path: Path) -> None:
+    other = GOOD.replace("Q17", "Q18").replace("coordinates: {lat: 35.0, lon: 136.0}", "")
+    (tmp_path / "x.yml").write_text(
+        GOOD + "  preferred: [Japan]\n" + other + "  preferred: [Japan]\n", "utf-8"
+    )
+    (msg,) = problems(tmp_path)
+    assert msg == (
+        f"{tmp_path / 'x.yml'}:11: entry Q18: preferred: 'Japan' is preferred by entry Q17 too"
+        f" ({tmp_path / 'x.yml'}:1): only one entry can win a shared name; remove it from one"
+        " of them"
+    )
+
+
+def test_preferred_must_be_a_list_of_names(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(GOOD + "  preferred: yes\n", "utf-8")
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'x.yml'}:10: entry Q17: preferred: True is not of type 'array'"
+    ]
