@@ -16,7 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
 from edition.analysis import assignments
 from edition.base.addresses import PAGE_DIRS, Address
@@ -50,6 +49,11 @@ _PLACEHOLDERS = {
 }
 
 
+# libyaml's emitter where PyYAML has it: the front matter of every generated page.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BODY_AFTER = "\n---\n\n"
+
+
 class SuffixLayout:
     """mkdocs-static-i18n's suffix layout (``docs/texts/<id>.<ui>.md``; the default language
     built at the site's root, each other one in a folder named by its code) and MkDocs'
@@ -65,8 +69,16 @@ class SuffixLayout:
         return "" if ui == self.default else f"{ui}/"
 
     def page_file(self, title: str, body: str, meta: Mapping[str, Any]) -> str:
-        head = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False)
-        return f"---\n{head}---\n\n{body}"
+        head = yaml.dump(
+            {"title": title, **meta}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False
+        )
+        return f"---\n{head}{_BODY_AFTER}{body}"
+
+    @staticmethod
+    def body(page_file: str) -> str:
+        """The body of a page's source file written by :meth:`page_file` (the front matter
+        is YAML of a mapping: no line of it is ``---``)."""
+        return page_file[page_file.index(_BODY_AFTER) + len(_BODY_AFTER) :]
 
 
 def _nested(config: MkDocsConfig) -> bool:
@@ -147,6 +159,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page.content = None
     if not page.file.src_uri.startswith(_RAW_HTML_DIRS):
         return output
-    body, _ = get_data(_source(page).read_text("utf-8"))
+    body = SuffixLayout.body(_source(page).read_text("utf-8"))
     blocks = "\n".join(b.strip("\n") for b in body.split("\n\n") if b.strip())
     return output.replace(_PLACEHOLDERS["<h1" in body], blocks, 1)
