@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from edition.analysis.corpus import Corpus
+from edition.build import gc_policy
 from edition.derived import citation, open_data, search_index, tei
 from edition.web import popups
 
@@ -20,7 +21,8 @@ def files(
 ) -> Iterator[tuple[str, bytes]]:
     """Every data file, path relative to the site's root -> content, one kind at a time (each
     kind's structures are released before the next is made)."""
-    yield from search_index.files(search_index.build(corpus))
+    with gc_policy.paused():  # many objects, no cycles (see gc_policy)
+        yield from search_index.files(search_index.build(corpus))
     yield from popups.files(corpus.register, ui_languages).items()
     yield from open_data.files(corpus, ui_languages)
     yield from tei.files(corpus, edition)

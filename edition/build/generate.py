@@ -155,7 +155,7 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
     policy = gc_policy.BuildPolicy()
     try:
         corpus = load(settings)
-        policy.freeze()  # the corpus lives to the end of the build: see gc_policy
+        policy.loaded()  # the corpus lives to the end of the build: see gc_policy
         for text in corpus.texts:
             if text.ledger_is_stale():
                 (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
@@ -183,7 +183,6 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
     except BaseException:
         policy.end()
         raise
-    policy.resume()
     return Build(corpus, data, staging, site, policy)
 
 
