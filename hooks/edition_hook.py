@@ -5,7 +5,8 @@ Everything else lives in the ``edition`` package, which does not import MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +16,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
 from edition.analysis import assignments
-from edition.analysis.corpus import Corpus
 from edition.base.addresses import PAGE_DIRS, Address
 from edition.base.errors import EditionError
-from edition.build import gc_policy
-from edition.build.generate import generate, generate_assignments
+from edition.build.generate import Build, generate, generate_assignments
 from edition.build.settings import read_settings
-from edition.build.worker import Background, BackgroundError
+from edition.build.worker import WorkerError
 from edition.web import assignments as assignment_pages
 
-# What on_pre_build loaded, for the pages built after it (every language's build), and the
-# data files (search index, popup and open data) being made beside the pages.
-_built: dict[str, Corpus] = {}
-_data: list[Background] = []
+# The build on_pre_build started, for the pages built after it (every language's build) and
+# its data files, which on_post_build moves into the site.
+_builds: list[Build] = []
 _assignments: dict[Path, assignments.Assignment] = {}
 log = get_plugin_logger("edition")
 
@@ -40,8 +37,8 @@ log = get_plugin_logger("edition")
 # those blocks is a pure-Python HTML parse of every tag, which cost more than all the rest of
 # the build on a large edition (see benchmarks/). So their body skips Markdown: MkDocs
 # renders a placeholder, and the body is read again from its file when the page is written
-# (``on_post_page``). MkDocs renders every page of a language before it writes any: with the
-# bodies held until then, an 800-text edition's main process took 1.3 GB. The page is the
+# (``on_post_page``). MkDocs renders every page of a language before it writes any: holding
+# the bodies until then would hold every page of the edition in memory. The page is the
 # same but for white space between block elements (Markdown puts adjacent top-level blocks
 # on lines of their own).
 _RAW_HTML_DIRS = tuple(f"{folder}/" for folder in PAGE_DIRS)
@@ -51,6 +48,11 @@ _PLACEHOLDERS = {
     False: "<!-- EDITION-GENERATED-BODY -->",
     True: "<!-- EDITION-GENERATED-BODY <h1> -->",
 }
+
+
+# libyaml's emitter where PyYAML has it: the front matter of every generated page.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BODY_AFTER = "\n---\n\n"
 
 
 class SuffixLayout:
@@ -68,8 +70,16 @@ class SuffixLayout:
         return "" if ui == self.default else f"{ui}/"
 
     def page_file(self, title: str, body: str, meta: Mapping[str, Any]) -> str:
-        head = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False)
-        return f"---\n{head}---\n\n{body}"
+        head = yaml.dump(
+            {"title": title, **meta}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False
+        )
+        return f"---\n{head}{_BODY_AFTER}{body}"
+
+    @staticmethod
+    def body(page_file: str) -> str:
+        """The body of a page's source file written by :meth:`page_file` (the front matter
+        is YAML of a mapping: no line of it is ``---``)."""
+        return page_file[page_file.index(_BODY_AFTER) + len(_BODY_AFTER) :]
 
 
 def _nested(config: MkDocsConfig) -> bool:
@@ -77,11 +87,22 @@ def _nested(config: MkDocsConfig) -> bool:
     return getattr(config.plugins["i18n"], "building", False)
 
 
+@contextmanager
+def _reported() -> Iterator[None]:
+    """The core's errors as the editor sees them: a message, never a traceback."""
+    try:
+        yield
+    except EditionError as exc:
+        raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
+    except WorkerError as exc:
+        raise PluginError(f"The edition could not be built: {exc}") from None
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if _nested(config):
         return
-    _cancel_data()
-    try:
+    _cancel()
+    with _reported():
         settings = read_settings(Path(config.config_file_path))
         if not config.site_url:  # `mkdocs serve` sets it to its own address
             log.info(
@@ -89,45 +110,32 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 " point at the address each page is served from. See README, Publishing."
             )
         layout = SuffixLayout(settings.ui_languages)
-        corpus, background = generate(settings, layout)
-        _built["corpus"] = corpus
-        _data.append(background)
+        build = generate(settings, layout, Path(config.site_dir))
+        _builds.append(build)
         # `mkdocs build --strict` stops on an assigned passage whose words changed.
         strict = bool(config.strict)
-        found = generate_assignments(settings.docs, corpus, settings.ui_languages, layout, strict)
-    except EditionError as exc:
-        raise PluginError("The edition's sources have problems:\n" + str(exc)) from None
+        found = generate_assignments(
+            settings.docs, build.corpus, settings.ui_languages, layout, strict
+        )
     _assignments.clear()
     _assignments.update({a.path.resolve(): a for a in found})
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """MkDocs has just emptied the site's folder: the data files may be written into it
-    (once, at the site's root, for every language)."""
-    if not _nested(config):
-        _data[-1].publish(Path(config.site_dir))
-    return files
-
-
-@event_priority(-100)  # after i18n's, which builds the other languages: they overlap the data files
+@event_priority(-100)  # after i18n's, which builds the other languages into the site
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _nested(config):
-        try:
-            _data.pop().wait()
-        except BackgroundError as exc:
-            raise PluginError(f"The edition's data files could not be made:\n{exc}") from None
-        finally:
-            gc_policy.thaw()
+    if _nested(config):
+        return
+    with _reported():
+        _builds.pop().finish()
 
 
 def on_build_error(error: Exception) -> None:
-    _cancel_data()
-    gc_policy.thaw()
+    _cancel()
 
 
-def _cancel_data() -> None:
-    while _data:
-        _data.pop().cancel()
+def _cancel() -> None:
+    while _builds:
+        _builds.pop().cancel()
 
 
 def _source(page: Page) -> Path:
@@ -146,7 +154,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     found = _assignments.get(_source(page).resolve())
     if found is None:
         return markdown
-    return markdown + assignment_pages.page_html(found, _built["corpus"], page.canonical_url or "")
+    return markdown + assignment_pages.page_html(
+        found, _builds[-1].corpus, page.canonical_url or ""
+    )
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -155,6 +165,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page.content = None
     if not page.file.src_uri.startswith(_RAW_HTML_DIRS):
         return output
-    body, _ = get_data(_source(page).read_text("utf-8"))
+    body = SuffixLayout.body(_source(page).read_text("utf-8"))
     blocks = "\n".join(b.strip("\n") for b in body.split("\n\n") if b.strip())
     return output.replace(_PLACEHOLDERS["<h1" in body], blocks, 1)

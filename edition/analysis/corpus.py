@@ -90,13 +90,11 @@ class Corpus:
         return self._alignments[key]
 
 
-# From this many texts on, site.py forks the build's second process (background.py).
+# From this many texts on, the build forks its second processes (edition/build/worker.py).
 PARALLEL_FROM = 8
 # Texts are annotated in a pool of processes, one per core, once each would get this many.
 # The pool has costs of its own (forking, gathering, each worker repeating analyses another
-# did): on the synthetic edition (5,000 entries, two busy cores) a pool of two took 40 % more
-# CPU than one process at 50 texts and a third more at 200, and finished no sooner. It can pay
-# only with many texts and an idle second core.
+# did), which only many texts and an idle second core repay (see benchmarks/).
 TEXTS_PER_WORKER = 50
 
 # What the pool's workers share: set in the parent just before they fork, so that the texts,
@@ -104,8 +102,8 @@ TEXTS_PER_WORKER = 50
 _shared: tuple[list[Text], Register, dict[str, Matcher]] | None = None
 
 # A text's mentions as they travel back from a worker: per version, per paragraph, plain
-# (start, end, ref) tuples. Pickling Mention objects (dataclasses, pickled by Python code)
-# and unpickling them cost more CPU than annotating (2.4 s for 200 texts).
+# (start, end, ref) tuples: pickling Mention objects (dataclasses, pickled by Python code)
+# and unpickling them would cost more CPU than annotating.
 _Packed = dict[str, dict[str, list[tuple[int, int, str]]]]
 
 

@@ -1,7 +1,7 @@
 """Word analysis for matching: dictionary lemmas, or stems for words the dictionary lacks.
 
-This is the hybrid measured best in the project notes: a real analyser's candidate lemmas
-for known words, and a closed list of endings for unknown ones (foreign names such as
+A hybrid: a real analyser's candidate lemmas for known words (``benchmarks/dictionary_eval.py``
+measures it), and a closed list of endings for unknown ones (foreign names such as
 "Chunguzów"; the language module's stems know its alternations), behind a case gate
 applied by the matcher. Proper-name readings are kept apart (``Analysis.names``) so that
 the matcher can tell a name from a common word that shares its letters.

@@ -1,8 +1,9 @@
-"""The site's data files: the search index, the popup data and the open data.
+"""The site's data files: the search index, the popup data, the open data, the TEI and
+citation files.
 
-They are not pages: the static-site generator only copies them into the built site, and
-they cost as much to make as the pages (the search index most), so the build's second
-process makes them while the pages are built (``background``).
+They are not pages: the site builder never reads them, they go straight into the built
+site. They cost as much to make as the pages (the search index most), so a second process
+makes them while the pages are built (see ``generate.Build``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from edition.analysis.corpus import Corpus
-from edition.build.gc_policy import paused_gc
+from edition.build import gc_policy
 from edition.derived import citation, open_data, search_index, tei
 from edition.web import popups
 
@@ -20,7 +21,7 @@ def files(
 ) -> Iterator[tuple[str, bytes]]:
     """Every data file, path relative to the site's root -> content, one kind at a time (each
     kind's structures are released before the next is made)."""
-    with paused_gc():  # the search index: many objects, no cycles (see gc_policy)
+    with gc_policy.paused():  # many objects, no cycles (see gc_policy)
         yield from search_index.files(search_index.build(corpus))
     yield from popups.files(corpus.register, ui_languages).items()
     yield from open_data.files(corpus, ui_languages)

@@ -8,7 +8,10 @@ when its content changed, so ``mkdocs serve`` does not rebuild in a loop.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,11 +24,9 @@ from edition.base.ledger import LEDGER_NAME
 from edition.base.register import load_register
 from edition.base.sources import load_texts
 from edition.base.strings import missing_ui_languages
-from edition.build import datafiles, gc_policy
-from edition.build.gc_policy import paused_gc
+from edition.build import datafiles, gc_policy, worker
 from edition.build.settings import Settings
-from edition.build.tree import prune, sync_tree, write_files
-from edition.build.worker import Background
+from edition.build.tree import move_into, prune, sync_tree, write_files
 from edition.derived.citation import UNVERSIONED, Edition
 from edition.web import assignments as assignment_pages
 from edition.web import entry_sections, reading
@@ -60,18 +61,17 @@ def load(settings: Settings) -> Corpus:
             [Problem(Path("edition/data/ui.yml"), None, f"no interface strings for {missing}")]
         )
     problems: list[Problem] = []
-    with paused_gc():  # texts, register and mentions: many objects, no cycles (see gc_policy)
-        try:
-            texts = load_texts(settings.seeds, settings.ui_languages)
-        except EditionError as exc:
-            problems += exc.problems
-        try:
-            register = load_register(settings.glossary, settings.ui_languages)
-        except EditionError as exc:
-            problems += exc.problems
-        if problems:
-            raise EditionError(problems)
-        return annotate_corpus(texts, register)
+    try:
+        texts = load_texts(settings.seeds, settings.ui_languages)
+    except EditionError as exc:
+        problems += exc.problems
+    try:
+        register = load_register(settings.glossary, settings.ui_languages)
+    except EditionError as exc:
+        problems += exc.problems
+    if problems:
+        raise EditionError(problems)
+    return annotate_corpus(texts, register)
 
 
 def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str, str]]:
@@ -119,35 +119,73 @@ def assets() -> dict[str, bytes]:
     }
 
 
-def generate(settings: Settings, layout: Layout) -> tuple[Corpus, Background]:
-    """Load the edition and bring the generated pages and assets under ``docs`` up to date.
+@dataclass
+class Build:
+    """A build under way (made by :func:`generate`): its corpus, and the data files being
+    made by a second process into a staging folder beside the site's."""
 
-    The register's pages are written by the build's second process (``background``) while
-    this one writes the texts' pages; it goes on to make the data files, to be written into
-    the built site (``Background.publish``)."""
-    corpus = load(settings)
-    gc_policy.freeze()  # the corpus lives to the end of the build: see gc_policy
-    for text in corpus.texts:
-        if text.ledger_is_stale():
-            (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
-    ui = settings.ui_languages
-    background = Background(
-        settings.docs,
-        lambda: _encoded(register_pages(corpus, ui, layout)),
-        lambda: datafiles.files(corpus, ui, settings.edition),
-        fork=len(corpus.texts) >= PARALLEL_FROM,
-    )
+    corpus: Corpus
+    _data: worker.Worker[set[str]]
+    _staging: Path
+    _site: Path
+    _gc: gc_policy.BuildPolicy
+
+    def finish(self) -> None:
+        """Wait for the data files and move them into the built site (once the site builder
+        has written its pages there); raises EditionError or WorkerError."""
+        try:
+            self._data.wait()
+            move_into(self._staging, self._site)
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """End the build: stop the second process, remove the staging folder, restore the
+        collector. Safe to call again."""
+        self._data.cancel()
+        shutil.rmtree(self._staging, ignore_errors=True)
+        self._gc.end()
+
+
+def generate(settings: Settings, layout: Layout, site: Path) -> Build:
+    """Load the edition, bring the generated pages and assets under ``docs`` up to date and
+    start making the data files for the built site ``site`` (see :class:`Build`).
+
+    The register's pages are written by a second process while this one writes the texts'
+    pages; a second process then makes the data files while the site builder builds the
+    pages. Raises EditionError, or WorkerError (a bug)."""
+    policy = gc_policy.BuildPolicy()
     try:
-        kept = write_files(settings.docs, assets().items())
-        kept |= write_files(
-            settings.docs, _encoded(text_pages(corpus, ui, layout, settings.edition))
+        corpus = load(settings)
+        policy.loaded()  # the corpus lives to the end of the build: see gc_policy
+        for text in corpus.texts:
+            if text.ledger_is_stale():
+                (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
+        ui, docs = settings.ui_languages, settings.docs
+        fork = len(corpus.texts) >= PARALLEL_FROM
+        register = worker.start(
+            "the register pages",
+            lambda: write_files(docs, _encoded(register_pages(corpus, ui, layout))),
+            fork,
         )
-        kept |= background.docs_written()
+        try:
+            kept = write_files(docs, assets().items())
+            kept |= write_files(docs, _encoded(text_pages(corpus, ui, layout, settings.edition)))
+            kept |= register.wait()
+        finally:
+            register.cancel()
+        prune(docs, GENERATED_DIRS, kept)
+        site.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-data-", dir=site.parent))
+        data = worker.start(
+            "the data files",
+            lambda: write_files(staging, datafiles.files(corpus, ui, settings.edition)),
+            fork,
+        )
     except BaseException:
-        background.cancel()
+        policy.end()
         raise
-    prune(settings.docs, GENERATED_DIRS, kept)
-    return corpus, background
+    return Build(corpus, data, staging, site, policy)
 
 
 def _encoded(pages: Iterator[tuple[str, str]]) -> Iterator[tuple[str, bytes]]:

@@ -7,10 +7,10 @@ import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-Files = Mapping[str, bytes] | Iterable[tuple[str, bytes]]  # path -> content, or pairs
+Contents = Mapping[str, bytes] | Iterable[tuple[str, bytes]]  # path -> content, or pairs
 
 
-def write_files(base: Path, files: Files) -> set[str]:
+def write_files(base: Path, files: Contents) -> set[str]:
     """Write each file under ``base`` whose content differs; returns every path given."""
     kept: set[str] = set()
     made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
@@ -43,6 +43,20 @@ def prune(base: Path, managed: tuple[str, ...], kept: set[str]) -> None:
                 shutil.rmtree(path)
 
 
-def sync_tree(base: Path, managed: tuple[str, ...], files: Files) -> None:
+def sync_tree(base: Path, managed: tuple[str, ...], files: Contents) -> None:
     """Make the ``managed`` folders under ``base`` hold exactly ``files``."""
     prune(base, managed, write_files(base, files))
+
+
+def move_into(source: Path, target: Path) -> None:
+    """Move every file under ``source`` to the same path under ``target`` (replacing what is
+    there), then remove ``source``. A folder ``target`` lacks is moved whole, by one rename;
+    both must be on one file system."""
+    for path in sorted(source.iterdir()):
+        there = target / path.name
+        if path.is_dir() and there.is_dir():
+            move_into(path, there)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            path.replace(there)
+    source.rmdir()

@@ -1,112 +1,113 @@
-"""A build's second process: the work done on the second core while the first builds.
+"""Work done by a second process on the second core while this process goes on.
 
-A build has two kinds of output besides the pages MkDocs renders from ``docs``: generated
-pages that MkDocs must find in ``docs`` before it starts, and data files (the search index,
-popup and open data) that MkDocs only copies. The second process takes a share of the
-first kind (written while this process writes the rest: :meth:`Background.docs_written`
-waits for it) and then makes all of the second kind while MkDocs builds the pages, writing
-them straight into the built site's folder once MkDocs has emptied it
-(:meth:`Background.publish`, :meth:`Background.wait`).
+:func:`start` forks a process that runs ``work`` and sends back, through a one-way pipe,
+either its result or what went wrong: the problems of an :class:`EditionError`, or a
+:class:`WorkerError` naming the exception and where it was raised (a bug, never bad input,
+and never a traceback on the editor's screen). :meth:`Worker.wait` returns the result or
+raises that error; :meth:`Worker.cancel` ends the process.
 
 The process is forked, so it inherits the annotated corpus instead of having it pickled,
-and its memory (the search index's is the largest structure of a build) goes back to the
-system when it ends. A small edition, or a platform without ``fork``, does both in this
-process, when they are waited for.
+and its memory goes back to the system when it ends. Without ``fork`` (a small edition, or a
+platform without it), ``work`` runs in this process when it is waited for.
 """
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from edition.build.tree import write_files
+from edition.base.errors import EditionError
 
-Files = Callable[[], Iterable[tuple[str, bytes]]]  # makes (path, content) pairs, one at a time
+T = TypeVar("T")
+_PACKAGE = Path(__file__).resolve().parent.parent  # edition/
 
 
-def _run(conn: Connection, docs: Path, docs_files: Files, site_files: Files) -> None:
-    """The second process: write ``docs_files``, send their paths; make ``site_files``, wait
-    for their folder, write them, send ``None``. What went wrong is sent instead."""
+class WorkerError(RuntimeError):
+    """The second process failed: a bug in the generator, not a problem of the sources
+    (those were checked when the corpus was loaded)."""
+
+
+def _described(what: str, exc: BaseException) -> str:
+    """``what`` failed: the exception, and the innermost line of the edition's code it passed
+    (else the line that raised it)."""
+    frames = traceback.extract_tb(exc.__traceback__)[1:]  # below _run's own call of ``work``
+    ours = [f for f in frames if Path(f.filename).is_relative_to(_PACKAGE)] or frames
+    where = ""
+    if ours:
+        path = Path(ours[-1].filename)
+        shown = path.relative_to(_PACKAGE.parent) if path.is_relative_to(_PACKAGE) else path
+        where = f" (in {ours[-1].name}, {shown.as_posix()}:{ours[-1].lineno})"
+    return (
+        f"{what} could not be made: {type(exc).__name__}: {exc}{where}. This is a bug in the "
+        "edition generator, not in the sources: please report it with this message."
+    )
+
+
+def _run(conn: Connection, what: str, work: Callable[[], object]) -> None:
+    """The second process: send ``("result", value)``, ``("problems", [Problem])`` or
+    ``("failed", message)``."""
     try:
-        conn.send(("docs", write_files(docs, docs_files())))
-        made = iter(site_files())
-        first = next(made, None)  # made before waiting for the folder
-        target = Path(conn.recv())
-        if first is not None:
-            write_files(target, [first])
-            write_files(target, made)
-        conn.send(("site", None))
-    except BaseException:
-        conn.send(("failed", traceback.format_exc()))
+        conn.send(("result", work()))
+    except EditionError as exc:
+        conn.send(("problems", exc.problems))
+    except BaseException as exc:
+        conn.send(("failed", _described(what, exc)))
+    finally:
+        conn.close()
 
 
-class BackgroundError(RuntimeError):
-    """The second process failed: a bug, not bad input (the sources were checked when the
-    corpus was loaded)."""
+class Worker(Generic[T]):
+    """``work``, run by a second process (see :func:`start`)."""
 
-
-class Background:
-    def __init__(self, docs: Path, docs_files: Files, site_files: Files, fork: bool) -> None:
-        self._docs, self._docs_files, self._site_files = docs, docs_files, site_files
-        self._target: Path | None = None
+    def __init__(self, what: str, work: Callable[[], T], fork: bool) -> None:
+        self.what, self._work = what, work
         self._process: multiprocessing.process.BaseProcess | None = None
-        if not fork or "fork" not in multiprocessing.get_all_start_methods():
-            return
-        context = multiprocessing.get_context("fork")
-        self._conn, child = context.Pipe()
-        self._process = context.Process(
-            target=_run, args=(child, docs, docs_files, site_files), daemon=True
-        )
-        self._process.start()
-        child.close()
+        if fork and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._conn, child = context.Pipe(duplex=False)
+            self._process = context.Process(target=_run, args=(child, what, work), daemon=True)
+            self._process.start()
+            child.close()
 
-    def _receive(self, expected: str) -> object:
-        assert self._process is not None
+    @property
+    def forked(self) -> bool:
+        return self._process is not None
+
+    def wait(self) -> T:
+        """The result of ``work``; raises its EditionError or a WorkerError."""
+        if self._process is None:
+            return self._work()
         try:
-            what, value = self._conn.recv()
+            kind, value = self._conn.recv()
         except EOFError:
-            what, value = "failed", f"it ended with exit code {self._process.exitcode}"
-        if what != expected:
-            self.cancel()
-            raise BackgroundError(f"the build's second process failed:\n{value}")
-        return value
+            kind = "failed"
+            value = f"{self.what} could not be made: the second process ended without a word"
+        finally:
+            self._end()
+        if kind == "problems":
+            raise EditionError(value)
+        if kind == "failed":
+            raise WorkerError(value)
+        return value  # what ``work`` returned, through the pipe
 
-    def docs_written(self) -> set[str]:
-        """Waits for the files under ``docs``; returns their paths."""
-        if self._process is None:
-            return write_files(self._docs, self._docs_files())
-        written = self._receive("docs")
-        assert isinstance(written, set)  # what ``_run`` sends: ``write_files``' paths
-        return written
-
-    def publish(self, target: Path) -> None:
-        """The folder to write the site files into (emptied by MkDocs and ready)."""
-        self._target = target
+    def cancel(self) -> None:
+        """End the second process and forget its work (the build failed)."""
         if self._process is not None:
-            # if it has already failed and gone, wait() reads why from the pipe
-            with contextlib.suppress(OSError):
-                self._conn.send(str(target))
+            self._process.kill()
+            self._end()
 
-    def wait(self) -> None:
-        """Returns when the site files are written."""
-        if self._target is None:
-            raise BackgroundError("the site files were never given a folder (publish)")
-        if self._process is None:
-            write_files(self._target, self._site_files())
-            return
-        self._receive("site")
+    def _end(self) -> None:
+        assert self._process is not None
         self._process.join()
         self._conn.close()
         self._process = None
 
-    def cancel(self) -> None:
-        """Stop the second process (the build failed)."""
-        if self._process is not None:
-            self._process.kill()
-            self._process.join()
-            self._conn.close()
-            self._process = None
+
+def start(what: str, work: Callable[[], T], fork: bool) -> Worker[T]:
+    """Start ``work`` (named ``what`` in messages: "the register pages") in a second process
+    where ``fork`` is asked for and possible; else it runs when waited for."""
+    return Worker(what, work, fork)

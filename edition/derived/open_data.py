@@ -108,8 +108,8 @@ def files(corpus: Corpus, ui_languages: tuple[str, ...]) -> Iterator[tuple[str, 
 
     The JSON is ``{head..., "entries": [...]}`` written compactly, put together from each
     entry's own JSON (the same bytes as the whole dumped at once), and the CSV is written
-    entry by entry: an 800-text edition's export is 250 MB, its records as Python objects
-    several times that."""
+    entry by entry: a large edition's export as Python records would take several times its
+    bytes in memory."""
     dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     head = dump(_head(corpus, ui_languages))
     entries: list[bytes] = []

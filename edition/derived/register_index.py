@@ -1,7 +1,7 @@
 """The index of the edition: register entries in a language's alphabetical order, an
 occurrence's keyword in context, the forms in which an entry occurs.
 
-Plain data for the pages (``index_pages``, ``entry_templates``).
+Plain data for the pages (``edition.web.register_pages``, ``edition.web.entry_sections``).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ server, no script, nothing loaded from outside the site, the same on a web serve
 
 The base map is Natural Earth's 1:110m land (public domain) from the npm package
 ``world-atlas``, converted once by ``scripts/make-basemap.mjs`` into
-``data/basemap-land-110m.json`` (55 kB, the whole world: the corpus's places reach from
+``data/basemap-land-110m.json`` (the whole world: the corpus's places reach from
 Washington to Canberra, and a new place anywhere needs no new base map). Land only, no
 country borders: today's borders would mislead on a map of the 1920s and 1930s. The
 projection is equirectangular, cropped to the places with a margin.

@@ -1,12 +1,12 @@
 """Popups of register entries as shared JavaScript data files, built into a page on first use.
 
-A reading page used to carry one popup per entry it mentions (half of its bytes). Now a page
-carries only an empty host (:func:`host_html`); ``edition.js`` loads the shard that holds an
-entry's popup when a reader first points at, focuses, clicks or taps a mention, and builds
-the popup from it. The shards are per UI language and shared by every page, so the browser
-caches them across pages. They are JavaScript files calling ``edPopups.put(name, data)``
-(loaded by a script tag: works from ``file://``, where ``fetch`` cannot), like the search
-index (``search.py``).
+A page carries no popups, only an empty host (:func:`host_html`), so that it does not carry
+the popup of every entry it mentions: ``edition.js`` loads the shard that holds an entry's
+popup when a reader first points at, focuses, clicks or taps a mention, and builds the popup
+from it. The shards are per UI language and shared by every page, so the browser caches
+them across pages. They are JavaScript files calling ``edPopups.put(name, data)`` (loaded by
+a script tag: works from ``file://``, where ``fetch`` cannot), like the search index
+(``edition/derived/search_index.py``).
 
 Files: ``assets/edition/popups/<ui>/<k>.js`` with entry ID -> the popup's HTML, links
 relative to the UI language's root (``edition.js`` prefixes the page's way there, the
@@ -26,8 +26,8 @@ from edition.base.strings import ui_strings
 from edition.web.fallback import definition_in_language, in_language
 from edition.web.html import authority_links, dates, esc
 
-# About 11 KB per shard (5,000 entries: 313 files per UI language): the first popup of an
-# entry costs one small script; a page that opens them all loads at most one file per entry.
+# Small shards: the first popup of an entry costs one small script; a page that opens them
+# all loads at most one file per entry.
 ENTRIES_PER_SHARD = 16
 
 

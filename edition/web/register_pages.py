@@ -48,7 +48,7 @@ class _Shown(NamedTuple):
     mentions: str  # the number of mentions and texts, or that there are none
 
 
-class _Language:
+class _UiPages:
     """One UI language's pages of one edition, and what several of them need, made once."""
 
     def __init__(self, corpus: Corpus, ui: str, ui_root: str) -> None:
@@ -107,7 +107,7 @@ def _open_data(s: dict[str, Any], here: Address, ui_root: str) -> str:
     return f'<p class="ed-open-data">{esc(s["open_data"])}: {links}</p>'
 
 
-def index_page(lang: _Language, kind: str) -> Page:
+def index_page(lang: _UiPages, kind: str) -> Page:
     """Every entry of ``kind`` in the alphabetical order of the language, under a letter bar."""
     s, ui, here = lang.s, lang.ui, addresses.index(kind)
     title, intro = (
@@ -178,7 +178,7 @@ def overview_page(corpus: Corpus, ui: str, ui_root: str) -> Page:
     )
 
 
-def entry_section(lang: _Language, here: Address, entry: Entry, words: dict[bytes, bytes]) -> str:
+def entry_section(lang: _UiPages, here: Address, entry: Entry, words: dict[bytes, bytes]) -> str:
     """One entry, a section of its group page: its names in every language and the forms
     found in the texts, its data and definition, and every occurrence grouped by text and by
     version (its template, filled in with the ``words`` of the language). IDs inside the
@@ -203,7 +203,7 @@ def entry_section(lang: _Language, here: Address, entry: Entry, words: dict[byte
     return "".join([head, fill(shown.template.names, words), *mentions, "</section>"])
 
 
-def group_page(lang: _Language, kind: str, letter: str, members: list[Entry]) -> Page:
+def group_page(lang: _UiPages, kind: str, letter: str, members: list[Entry]) -> Page:
     """The entries of one kind under one index letter (of the default language), in the
     alphabetical order of the language."""
     s, ui, here = lang.s, lang.ui, addresses.group(kind, letter)
@@ -216,7 +216,7 @@ def group_page(lang: _Language, kind: str, letter: str, members: list[Entry]) ->
     return Page(here, title, "".join([f"<h1>{esc(title)}</h1>\n\n", sections, "\n"]))
 
 
-def map_page(lang: _Language) -> Page:
+def map_page(lang: _UiPages) -> Page:
     """Every place with coordinates as a marker linked to its entry, over a shipped base
     map; below it, the same places as a list (the map's text alternative)."""
     corpus, ui, s, here = lang.corpus, lang.ui, lang.s, addresses.map_page()
@@ -261,7 +261,7 @@ def pages(corpus: Corpus, ui: str, ui_root: str) -> Iterator[Page]:
     """The index pages, the entry pages, the map and the overview, in UI language ``ui``,
     whose site is at ``ui_root`` (from the site's root), each made when it is reached: all
     the entry pages of a language at once took hundreds of megabytes on a large edition."""
-    lang = _Language(corpus, ui, ui_root)
+    lang = _UiPages(corpus, ui, ui_root)
     yield overview_page(corpus, ui, ui_root)
     yield map_page(lang)
     for kind in addresses.index_kinds():
