@@ -406,9 +406,11 @@ def _form_completions(counts: dict[str, int]) -> dict[str, list[Any]]:
 
 
 def _name_completions(index: SearchTables) -> dict[str, list[Any]]:
-    """Register names by the folded prefix of any of their words, shortest first."""
+    """Register names by the folded prefix of any of their words: the entries most often
+    mentioned first, then the shortest names."""
     named = {w: list(ns) for w, ns in index.name_words.items()}
-    return completions(named, lambda x: (len(x[0]), x))
+    mentions = {ref: len(flat) for ref, flat in index.entries.items()}
+    return completions(named, lambda x: (-mentions.get(x[1], 0), len(x[0]), x))
 
 
 def _forms(forms: dict[str, set[str]], folded: str) -> str | dict[str, str]:

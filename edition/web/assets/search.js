@@ -421,9 +421,10 @@
             .filter(function (l) { return !l.known; });
           if (!unknown.length) return first;
           return suggestions(meta, unknown[0].word).then(function (found) {
+            if (!found.length) return first;
             var word = unknown[0].word, better = found[0];
             if (word.charAt(0) !== word.charAt(0).toLowerCase()) better = better.charAt(0).toUpperCase() + better.slice(1);
-            if (found.length) first.suggestion = q.normalize("NFC").replace(word, better);
+            first.suggestion = q.normalize("NFC").replace(word, better);
             return first;
           });
         });
@@ -582,13 +583,16 @@
           search(q, { prefix: !/\s$/.test(raw) }),
         ]).then(function (res) {
           if (mine !== latest) return;
-          var named = {}, items = [];
-          res[0].forEach(function (x) { if (!named[x[1]] && Object.keys(named).length < 4) named[x[1]] = x[0]; });
-          return Promise.all(Object.keys(named).map(function (id) {
-            return shard(meta, "entries", id.toLowerCase()).then(function (d) {
-              items.push(el("li", { class: "ed-header-entry" }, [el("a", { href: site + d[id].u }, [named[id]])]));
+          var named = [], items = [];
+          res[0].forEach(function (x) {
+            if (named.length < 4 && !named.some(function (n) { return n[1] === x[1]; })) named.push(x);
+          });
+          return Promise.all(named.map(function (x) {
+            return shard(meta, "entries", x[1].toLowerCase()).then(function (d) {
+              return el("li", { class: "ed-header-entry" }, [el("a", { href: site + d[x[1]].u }, [x[0]])]);
             });
-          })).then(function () {
+          })).then(function (entries) {
+            items = entries;
             res[1].results.slice(0, 5).forEach(function (r) {
               items.push(el("li", {}, [el("a", { href: site + href(r, r.originalLang) }, [kwic(r)])]));
             });
