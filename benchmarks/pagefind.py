@@ -9,7 +9,7 @@ size, the bytes a first query downloads on a fresh page, the bytes of ten querie
 page, the time to the first page of results on a fresh page (cold), and recall on inflected
 queries: for each register entry with mentions and each Polish and Ukrainian form the
 dictionary gives of its one-word names, the share of the texts that mention the entry which
-the first page of results (20 for ours, Pagefind's first 20 pages) finds, per language.
+the first page of results (10 for ours, Pagefind's first 20 pages) finds, per language.
 Pagefind's script needs WebAssembly, which the edition's pages' CSP (``script-src 'self'``)
 forbids; it runs in a blank page of the same server.
 """

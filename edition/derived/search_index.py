@@ -30,8 +30,8 @@ Files (under ``assets/edition/search/``):
 - ``e_<prefix>.js``: entry ID -> {"u": the address of its section, "m": its mentions, a paged
   list (``_Pages.paged``) of [doc, paragraph, first, last token]};
 - ``o_<n>.js``: page ``n`` of a long list;
-- ``t_<doc>_<paragraph>.js``: one paragraph: its document, ID, text, token offsets, sentences
-  with the reading-page fragment each one deep-links to, and its mentions.
+- ``t_<doc>_<paragraph>.js``: one paragraph: its document, ID, text, sentences with the
+  reading-page fragment each one deep-links to, and its mentions as spans of word tokens.
 
 Shards are keyed by prefixes of the folded key (see :func:`shard`), grown until each file is
 small; the browser picks the longest listed prefix of a key (``edition/web/assets/search.js``).
@@ -170,6 +170,7 @@ def build(corpus: Corpus) -> SearchTables:
 
     def keys_of(code: str) -> Callable[[str], tuple[str, ...]]:
         seen = known.setdefault(code, {})
+        expanded: set[str] = set()  # lemmas whose forms are in the table
         language = lang.get(code)
         analyse = analyser(language).analyse
 
@@ -179,6 +180,9 @@ def build(corpus: Corpus) -> SearchTables:
                 found = seen[surface] = tuple(sorted(analyse(surface).keys))
                 index.add_form(normalise(surface), found)
                 for lemma, forms in language.paradigms(surface).items():
+                    if lemma in expanded:
+                        continue
+                    expanded.add(lemma)
                     key = (normalise(lemma),)
                     for f in forms:
                         index.add_form(normalise(f), key)
@@ -220,7 +224,7 @@ def build(corpus: Corpus) -> SearchTables:
                 if alignment is None
                 else [_fragment(k, par.id) for k in alignment[p]]
             )
-            paragraphs.append(_paragraph(par, offsets, frags, spans))
+            paragraphs.append(_paragraph(par, frags, spans))
         index.texts.append(paragraphs)
     for entry in corpus.register:
         index.places[entry.id] = addresses.url(addresses.entry(entry))
@@ -248,11 +252,12 @@ def _ints(values: Iterable[int] = ()) -> array[int]:
     return array("I", values)
 
 
-def _paragraph(par: Paragraph, offsets: array[int], frags: list[str], spans: list) -> dict:
+def _paragraph(par: Paragraph, frags: list[str], spans: list) -> dict:
+    """A paragraph as its file has it; its word tokens are found again by the browser (the
+    same ``WORD``), which halves the file against listing their offsets."""
     return {
         "id": par.id,
         "text": par.text,
-        "tokens": offsets,
         "sentences": [[s.start, s.end, f] for s, f in zip(par.sentences, frags, strict=True)],
         "mentions": spans,
     }

@@ -20,7 +20,7 @@
   var WORD = /[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*(?:[-'’ʼ][\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*)*/gu;
   var FOLD = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
   var EXACT = 0, LEMMA = 1, FALLBACK = 2, PREFIX = 3;
-  var PAGE = 20, BUDGET = 60;  // results per page; paragraphs read per page at most
+  var PAGE = 10, BUDGET = 30;  // results per page; paragraphs read per page at most
   var MIN_PREFIX = 2;
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*$/, "") + "search/" : "";
@@ -242,8 +242,20 @@
     return next;
   }
 
+  /* The word tokens' offsets of a paragraph, [start, end, ...]: the index's tokens (WORD). */
+  function tokensOf(par) {
+    if (!par.tokens) {
+      var out = [], m;
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(par.text))) out.push(m.index, m.index + m[0].length);
+      par.tokens = out;
+    }
+    return par.tokens;
+  }
+
   /* How each term matches in a paragraph: [{t0, t1, tier, why}] per term. */
   function matchTerm(term, par) {
+    tokensOf(par);
     var found = [], n = par.tokens.length / 2, norms = [];
     for (var t = 0; t < n; t++) norms.push(normalise(par.text.slice(par.tokens[2 * t], par.tokens[2 * t + 1])));
     var k = term.looked.length;

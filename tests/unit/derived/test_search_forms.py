@@ -9,7 +9,7 @@ import yaml
 from edition.analysis.corpus import annotate_corpus
 from edition.base.register import load_register
 from edition.base.sources import load_texts
-from edition.derived.search_index import SearchTables, build, fold, name_key
+from edition.derived.search_index import SearchTables, build, fold, name_key, words
 from tests.conftest import META, make_text
 
 UI = ("en", "pl", "uk")
@@ -44,9 +44,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> SearchTables:
 
 
 def _tokens(index: SearchTables, doc: int) -> list[str]:
-    par = index.texts[doc][0]
-    flat = par["tokens"]
-    return [par["text"][flat[i] : flat[i + 1]] for i in range(0, len(flat), 2)]
+    return [w for _, _, w in words(index.texts[doc][0]["text"])]
 
 
 def test_the_text_and_its_tokens_keep_every_original_character(index: SearchTables) -> None:
