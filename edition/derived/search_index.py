@@ -177,9 +177,12 @@ def build(corpus: Corpus) -> SearchTables:
         def keys(surface: str) -> tuple[str, ...]:
             found = seen.get(surface)
             if found is None:
-                found = seen[surface] = tuple(sorted(analyse(surface).keys))
+                analysis = analyse(surface)
+                found = seen[surface] = tuple(sorted(analysis.keys))
                 index.add_form(normalise(surface), found)
-                for lemma, forms in language.paradigms(surface).items():
+                # (a word the dictionary lacks has no paradigm: not looked up again)
+                paradigms = language.paradigms(surface) if analysis.known else {}
+                for lemma, forms in paradigms.items():
                     if lemma in expanded:
                         continue
                     expanded.add(lemma)
