@@ -36,12 +36,22 @@ def search(page: Page, base: str, query: str, **filters: str) -> list[dict]:
         page.select_option(f"#ed-search-{name}", value)
     page.press("#ed-search-q", "Enter")
     expect(page.locator("#ed-search-status")).not_to_be_empty()
+    show_all(page)
     return page.eval_on_selector_all(
         ".ed-search-group li a",
         """links => links.map(a => ({href: a.getAttribute('href'),
             marks: Array.from(a.querySelectorAll('mark')).map(m => m.textContent),
             group: a.closest('section').querySelector('h2').textContent}))""",
     )
+
+
+def show_all(page: Page) -> None:
+    """Press "Show more" until every page of results is shown."""
+    more = page.locator(".ed-search-more")
+    while more.count():
+        shown = page.locator(".ed-search-group li").count()
+        more.click()
+        expect(page.locator(".ed-search-group li")).not_to_have_count(shown)
 
 
 def query(page: Page, q: str, **filters: str) -> list[dict]:
@@ -107,6 +117,8 @@ def test_chiang_kai_shek_from_the_english_header_finds_both_texts_in_every_langu
     with page.expect_navigation():
         box.press("Enter")
     assert page.url.split("?")[0].endswith("/search.html")
+    expect(page.locator("#ed-search-status")).not_to_be_empty()
+    show_all(page)
     expect(page.locator(".ed-search-group")).to_have_count(2)
     marks = set(
         page.eval_on_selector_all(".ed-search-group mark", "ms => ms.map(m => m.textContent)")

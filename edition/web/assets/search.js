@@ -584,7 +584,7 @@
     form.dataset.edReady = "1";
     var input = form.elements.q, box = form.querySelector(".ed-header-hits"), latest = 0, typing;
     var site = form.getAttribute("action").replace(/[^/]*$/, "");
-    function close() { box.replaceChildren(); box.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function close() { box.replaceChildren(); box.hidden = true; }
     function show() {
       var raw = input.value, q = raw.trim(), mine = ++latest;
       if (Array.from(fold(normalise(q))).length < MIN_PREFIX) { close(); return; }
@@ -610,7 +610,6 @@
             });
             box.replaceChildren.apply(box, items);
             box.hidden = !items.length;
-            input.setAttribute("aria-expanded", items.length ? "true" : "false");
           });
         });
       });
