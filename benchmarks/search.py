@@ -1,16 +1,21 @@
-"""Search index size and query time in a real browser.
+"""Search index size, bytes a query downloads and query time in a real browser.
 
-    python benchmarks/search.py [--queries 300] [--site DIR]
+    python benchmarks/search.py [--queries 300] [--edition DIR] [--site DIR]
 
-Builds the site (unless ``--site`` names a built one), reports the size of the search index
-(files and bytes, and the largest shard), the time to build the index in Python, and the
-time the browser's query engine (``edition/assets/search.js``) takes to answer, in Debian's
-Chromium driven by Playwright over http and from file://:
-- cold: a fresh page per query, so every shard it needs is loaded (a reader's first query;
-  the page has loaded the small meta file while the reader typed);
+Builds the site of the edition in ``--edition`` (the folder of its ``mkdocs.yml``; the real
+edition by default, any folder ``benchmarks/synthetic.py`` wrote) unless ``--site`` names a
+built one, and reports the size of the search index (files and bytes, and the largest
+file), the time to build the index in Python, the bytes of index files a query loads, and
+the time the browser's query engine (``edition/web/assets/search.js``) takes to answer its
+first page of results, in Debian's Chromium driven by Playwright over http and from file://:
+- cold: a fresh page per query, so every file it needs is loaded (a reader's first query);
+  its bytes include ``meta.js``;
+- ten: ten queries one after another on one page (bytes of everything they loaded);
+- frequent: the most frequent form of the corpus, on a fresh page (a query with most hits);
 - warm: many queries on one page, shards already loaded (the following queries).
 Queries: words sampled from every version of every text (as typed: inflected forms), their
-diacritic-free spellings, the base names of register entries, and two-word phrases.
+diacritic-free spellings, forms of corpus lemmas the corpus does not have, the base names of
+register entries, and two-word phrases.
 """
 
 from __future__ import annotations
@@ -40,15 +45,18 @@ ENGINE = """async qs => {
     const times = [], counts = [];
     for (const q of qs) {
         const t0 = performance.now();
-        const groups = await edSearch.query(q, {});
+        const first = await edSearch.search(q, {});
         times.push(performance.now() - t0);
-        counts.push(groups.reduce((n, g) => n + g.results.length, 0));
+        counts.push(first.results.length);
     }
     return {times, counts};
 }"""
+LOADED = "Array.from(document.querySelectorAll('head script[src*=\"/search/\"]'), s => s.src)"
 
 
 def queries(corpus, n: int, rng: random.Random) -> list[str]:
+    from edition.base import lang
+
     forms, phrases = set(), set()
     for text in corpus.texts:
         for version in text.versions:
@@ -57,7 +65,13 @@ def queries(corpus, n: int, rng: random.Random) -> list[str]:
                 forms.update(ws)
                 phrases.update(f'"{a} {b}"' for a, b in pairwise(ws))
     names = {e.names[c][0] for e in corpus.register for c in e.names}
-    picked = rng.sample(sorted(forms), n // 2)
+    polish = lang.get("pl")
+    absent = set()
+    for w in rng.sample(sorted(forms), min(len(forms), 400)):
+        for generated in polish.paradigms(w).values():
+            absent |= generated - forms
+    picked = rng.sample(sorted(forms), n // 3)
+    picked += rng.sample(sorted(absent), min(len(absent), n // 6))
     picked += [fold(w) for w in rng.sample(sorted(forms), n // 6)]
     picked += rng.sample(sorted(names), min(len(names), n // 6))
     picked += rng.sample(sorted(phrases), n - len(picked))
@@ -89,13 +103,28 @@ def summary(times: list[float]) -> str:
     return f"median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms"
 
 
+def frequent(corpus) -> str:
+    counts: dict[str, int] = {}
+    for text in corpus.texts:
+        for version in text.versions:
+            for par in version.paragraphs:
+                for _, _, w in words(par.text):
+                    counts[w] = counts.get(w, 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
+def loaded_bytes(site: Path, srcs: list[str]) -> int:
+    return sum((site / SEARCH_DIR / src.rsplit("/", 1)[1]).stat().st_size for src in srcs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--cold", type=int, default=40, help="queries run on a fresh page")
+    parser.add_argument("--edition", type=Path, default=ROOT)
     parser.add_argument("--site", type=Path)
     args = parser.parse_args()
-    corpus = load(read_settings(ROOT / "mkdocs.yml"))
+    corpus = load(read_settings(args.edition / "mkdocs.yml"))
     t0 = time.perf_counter()
     build(corpus)
     built = time.perf_counter() - t0
@@ -103,9 +132,10 @@ def main() -> None:
     if site is None:
         site = Path(tempfile.mkdtemp()) / "site"
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"),
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(args.edition / "mkdocs.yml"),
              "-d", str(site)],
-            check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+            check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                             "PYTHONPATH": str(ROOT)},
         )  # fmt: skip
     index = sorted((site / SEARCH_DIR).glob("*.js"))
     sizes = {f.name: f.stat().st_size for f in index}
@@ -113,11 +143,12 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
     print(f"index: {len(index)} files, {sum(sizes.values()):,} bytes")
     print(f"  meta.js {sizes['meta.js']:,} bytes; largest file {biggest} {sizes[biggest]:,} bytes")
-    for family in ("s", "e", "t"):
+    for family in ("s", "e", "o", "t"):
         group = [s for n, s in sizes.items() if n.startswith(family + "_")]
         print(f"  {family}_*: {len(group)} files, {sum(group):,} bytes, largest {max(group):,}")
     print(f"index built in Python in {built * 1000:.0f} ms (analysis cache cold)")
     qs = queries(corpus, args.queries, random.Random(7))
+    often = frequent(corpus)
 
     from playwright.sync_api import sync_playwright
 
@@ -134,18 +165,24 @@ def main() -> None:
             page.evaluate(ENGINE, qs)  # second pass: everything loaded and compiled
             again = page.evaluate(ENGINE, qs)
             page.close()
-            cold, loaded = [], []
-            for q in qs[: args.cold]:
+            cold, loaded, sizes_cold = [], [], []
+            for q in [*qs[: args.cold], often]:
                 page = browser.new_page()
                 page.goto(f"{base}/search.html")
                 page.wait_for_load_state("networkidle")  # the page preloads meta.js
                 cold += page.evaluate(ENGINE, [q])["times"]
-                loaded.append(
-                    page.evaluate(
-                        "document.querySelectorAll('head script[src*=\"/search/\"]').length"
-                    )
-                )
+                srcs = page.evaluate(LOADED)
+                loaded.append(len(srcs))
+                sizes_cold.append(loaded_bytes(site, srcs))
                 page.close()
+            tens = []
+            for k in range(0, min(len(qs), 100), 10):
+                page = browser.new_page()
+                page.goto(f"{base}/search.html")
+                page.evaluate(ENGINE, qs[k : k + 10])
+                tens.append(loaded_bytes(site, page.evaluate(LOADED)))
+                page.close()
+            often_bytes, often_ms = sizes_cold.pop(), cold.pop()
             hits = sum(1 for c in warm["counts"] if c)
             print(
                 f"{over}: {len(qs)} queries, {hits} with results, median {statistics.median(warm['counts'])} results"
@@ -153,6 +190,13 @@ def main() -> None:
             print(
                 f"  cold ({args.cold} queries, fresh page each): {summary(cold)}; files loaded median {statistics.median(loaded)}, max {max(loaded)}"
             )
+            print(
+                f"  bytes of a first query: median {statistics.median(sizes_cold):,.0f}, max {max(sizes_cold):,}"
+            )
+            print(
+                f"  bytes of ten queries on one page: median {statistics.median(tens):,.0f}, max {max(tens):,}"
+            )
+            print(f"  most frequent form {often!r}: {often_bytes:,} bytes, {often_ms:.1f} ms cold")
             print(f"  first pass on one page: {summary(warm['times'])}")
             print(f"  warm (third pass):      {summary(again['times'])}")
         browser.close()

@@ -1,26 +1,40 @@
-"""The search index: every word of every version of every text, by lemma, in JavaScript files.
+"""The search index: every form of every word of the corpus and the register, in JavaScript files.
 
 Readers search in Polish and Ukrainian, whose words inflect: a query form is mapped to the
 lemmas the matcher's analysers (``morphology.Analyser``) give it, and every token sharing a
-lemma is found. No analyser runs in the browser: the form-to-lemma table holds every form of
-the corpus vocabulary and of the register's names. Register entries are also found by any of
-their names in any language, through the mentions the annotation found ("Chiang Kai-shek"
-finds "Czang Kaj-szeka").
+lemma is found. No analyser runs in the browser, so the form-to-lemma table holds, beside
+every form of the corpus and of the register's names, every form the dictionaries inflect
+their lemmas in (``Language.paradigms``: Morfeusz 2's ``generate``, pymorphy3's lexeme):
+"Stalinowi" finds "Stalin" though only "Stalin" occurs. A word no dictionary knows is found
+by its fallback stems, which the browser takes off the query word with the languages' own
+endings (``meta.js`` carries them): "Chunguzowi" finds "Chunguzów". Register entries are found
+by any of their names in any language, and by any form of a name's words ("Józefa Stalina",
+"Мао Цзедуна"), through the mentions the annotation found, in every language.
 
-The index is cut into small JavaScript files that call ``edSearch.put(name, data)``: script
-tags load from ``file://`` where ``fetch`` cannot. A query loads the meta file, the shards
-of its words (which mostly hold the postings of their lemmas too), the register entries it
-names and the texts with hits, nothing else.
-Shards are keyed by prefixes of the folded key (see :func:`shard`), grown until each file is
-small; the browser picks the longest listed prefix of a key (``edition/assets/search.js``).
+A query's cost must not grow with its hits: postings are kept per corpus form (so that the
+very form typed ranks first without reading any text), long lists are cut into pages loaded
+one at a time, and a result's snippet comes from a file of its own paragraph, never from the
+whole text. The index is cut into small JavaScript files that call ``edSearch.put(name,
+data)``: script tags load from ``file://`` where ``fetch`` cannot.
 
 Files (under ``assets/edition/search/``):
-- ``meta.js``: the documents (text versions) and the shard prefixes of both families;
-- ``s_<prefix>.js``: ``w:<folded form>`` -> {form: [keys]}, ``n:<name key>`` -> [entry IDs],
-  ``l:<key>`` (a lemma or fallback stem) -> flat [doc, paragraph, token, ...];
-- ``e_<prefix>.js``: entry ID -> flat [doc, paragraph, first token, last token, ...];
-- ``t_<doc>.js``: one version of a text: per paragraph its ID, text, token offsets and
-  sentences with the reading-page fragment each one deep-links to.
+- ``meta.js``: the shard prefixes of both families and the fallback endings per language;
+- ``docs.js``: the documents (text versions, :func:`documents`), for the search page's filters;
+- ``s_<prefix>.js``: ``w:<folded form>`` -> {form: [keys]} (keys: lemmas, fallback stems);
+  ``l:<key>`` -> the corpus forms with that key, most frequent first; ``f:<form>`` -> the
+  form's hits, a paged list (``_Pages.paged``) of [doc, paragraph, token]; ``n:<name key>`` -> [entry
+  IDs]; ``m:<key>`` -> [[entry ID, keys of the name's second word, ...]] for the names whose
+  first word has that key; ``c:<folded prefix>`` -> the most frequent corpus forms with that
+  prefix (search as you type); ``a:<folded prefix>`` -> register names with a word of that
+  prefix, as [name, entry ID] (both completions: :func:`completions`);
+- ``e_<prefix>.js``: entry ID -> {"u": the address of its section, "m": its mentions, a paged
+  list (``_Pages.paged``) of [doc, paragraph, first, last token]};
+- ``o_<n>.js``: page ``n`` of a long list;
+- ``t_<doc>_<paragraph>.js``: one paragraph: its document, ID, text, sentences with the
+  reading-page fragment each one deep-links to, and its mentions as spans of word tokens.
+
+Shards are keyed by prefixes of the folded key (see :func:`shard`), grown until each file is
+small; the browser picks the longest listed prefix of a key (``edition/web/assets/search.js``).
 """
 
 from __future__ import annotations
@@ -38,13 +52,20 @@ from typing import Any
 import regex
 
 from edition.analysis.corpus import Corpus
-from edition.base import lang
+from edition.base import addresses, lang
 from edition.base.addresses import SEARCH_DIR
+from edition.base.lang.base import MIN_STEM
 from edition.base.morphology import WORD, analyser, normalise
 from edition.base.sources import Paragraph
 
 # A shard is split by one more letter of its keys while its JSON is larger than this.
 SHARD_BYTES = 8_000
+# Hits of a list kept in its shard, and hits per further page (``o_<n>.js``).
+INLINE_HITS = 24
+PAGE_HITS = 600
+# Completions kept per prefix, and the shortest prefix completed.
+COMPLETIONS = 8
+MIN_PREFIX = 2
 # Letters that carry no combining mark in Unicode but should fold all the same.
 _FOLD = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
 
@@ -100,16 +121,22 @@ def name_key(name: str) -> str:
 
 
 @dataclass
-class Index:
-    """The index in memory, before it is cut into files."""
+class SearchTables:
+    """The search index in memory, before it is cut into files (the register's own index,
+    ``register_index``, is a different thing: the index pages of entries)."""
 
-    docs: list[dict[str, Any]] = field(default_factory=list)  # one per text version
+    docs: list[list[Any]] = field(default_factory=list)  # [text, lang, original] per version
     texts: list[list[dict[str, Any]]] = field(default_factory=list)  # per doc, its paragraphs
     forms: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # fold -> form -> keys
     names: dict[str, list[str]] = field(default_factory=dict)  # name_key -> entry IDs
+    # first word's key -> [entry ID, keys of each further word] of every register name
+    name_keys: dict[str, list[list[Any]]] = field(default_factory=dict)
+    name_words: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # fold -> names
+    places: dict[str, str] = field(default_factory=dict)  # entry ID -> its section's address
     # Flat arrays of unsigned ints, 4 bytes each: as lists of Python ints (most above 256, so
     # objects of their own) the postings of 800 texts took about 1 GB.
-    postings: dict[str, array[int]] = field(default_factory=dict)  # key -> [d, p, t, ...]
+    postings: dict[str, array[int]] = field(default_factory=dict)  # corpus form -> [d, p, t]
+    lemmas: dict[str, set[str]] = field(default_factory=dict)  # key -> its corpus forms
     entries: dict[str, array[int]] = field(default_factory=dict)  # entry -> [d, p, t0, t1, ...]
 
     def add_form(self, norm: str, keys: Iterable[str]) -> None:
@@ -123,74 +150,103 @@ def _fragment(keys: list[str], pid: str) -> str:
     return keys[0] if len(keys) == 1 else f"{keys[0]}-{keys[-1]}"
 
 
-def build(corpus: Corpus) -> Index:
+def documents(corpus: Corpus) -> list[list[Any]]:
+    """The documents the index numbers, in order: [text ID, language, is the original,
+    the original's language]."""
+    return [
+        [t.id, v.lang, v is t.original, t.original.lang] for t in corpus.texts for v in t.versions
+    ]
+
+
+def build(corpus: Corpus) -> SearchTables:
     """Index every word of every version of every text and every register name.
 
-    A form's keys are looked up (and the form entered in the form table) once per language:
-    forms repeat massively, and the analyses come from the analysers the annotation filled.
+    A form's keys are looked up (and the form and every form of its lemmas entered in the form
+    table) once per language: forms repeat massively, and the analyses come from the analysers
+    the annotation filled.
     """
-    index = Index()
+    index = SearchTables(docs=documents(corpus))
     known: dict[str, dict[str, tuple[str, ...]]] = {}  # language -> form -> keys
 
     def keys_of(code: str) -> Callable[[str], tuple[str, ...]]:
         seen = known.setdefault(code, {})
-        analyse = analyser(lang.get(code)).analyse
+        expanded: set[str] = set()  # lemmas whose forms are in the table
+        language = lang.get(code)
+        analyse = analyser(language).analyse
 
         def keys(surface: str) -> tuple[str, ...]:
             found = seen.get(surface)
             if found is None:
-                found = seen[surface] = tuple(analyse(surface).keys)
+                analysis = analyse(surface)
+                found = seen[surface] = tuple(sorted(analysis.keys))
                 index.add_form(normalise(surface), found)
+                # (a word the dictionary lacks has no paradigm: not looked up again)
+                paradigms = language.paradigms(surface) if analysis.known else {}
+                for lemma, forms in paradigms.items():
+                    if lemma in expanded:
+                        continue
+                    expanded.add(lemma)
+                    key = (normalise(lemma),)
+                    for f in forms:
+                        index.add_form(normalise(f), key)
             return found
 
         return keys
 
     postings: dict[str, array[int]] = defaultdict(_ints)
-    # Language -> form -> the postings of its keys, each token of the form goes to.
-    targets: dict[str, dict[str, tuple[array[int], ...]]] = {}
+    lemmas: dict[str, set[str]] = defaultdict(set)
     entries: dict[str, array[int]] = defaultdict(_ints)
-    for text in corpus.texts:
-        for version in text.versions:
-            d = len(index.docs)
-            original = version is text.original
-            index.docs.append({"text": text.id, "lang": version.lang, "original": original})
-            alignment = None if original else corpus.alignment(text, version)
-            mentions = corpus.of(text, version)
-            keys = keys_of(version.lang)
-            of_form = targets.setdefault(version.lang, {})
-            paragraphs = []
-            for p, par in enumerate(version.paragraphs):
-                for t, surface in enumerate(WORD.findall(par.text)):
-                    found = of_form.get(surface)
-                    if found is None:
-                        found = of_form[surface] = tuple(postings[k] for k in keys(surface))
-                    token = (d, p, t)
-                    for posting in found:
-                        posting.extend(token)
-                offsets = _ints(chain.from_iterable(map(regex.Match.span, WORD.finditer(par.text))))
-                if mentions.get(par.id):
-                    starts, ends = offsets[::2], offsets[1::2]
-                    for m in mentions[par.id]:
-                        span = word_span(starts, ends, m.start, m.end)
-                        if span is not None:
-                            entries[m.ref].extend((d, p, *span))
-                frags = (
-                    [s.id for s in par.sentences]
-                    if alignment is None
-                    else [_fragment(k, par.id) for k in alignment[p]]
-                )
-                paragraphs.append(_paragraph(par, offsets, frags))
-            index.texts.append(paragraphs)
+    for d, (text, version) in enumerate((t, v) for t in corpus.texts for v in t.versions):
+        original = version is text.original
+        alignment = None if original else corpus.alignment(text, version)
+        mentions = corpus.of(text, version)
+        keys = keys_of(version.lang)
+        # form -> (its postings, its norm): a surface is normalised and analysed once per text
+        of_form: dict[str, tuple[array[int], str]] = {}
+        paragraphs = []
+        for p, par in enumerate(version.paragraphs):
+            for t, surface in enumerate(WORD.findall(par.text)):
+                found = of_form.get(surface)
+                if found is None:
+                    norm = normalise(surface)
+                    for k in keys(surface):
+                        lemmas[k].add(norm)
+                    found = of_form[surface] = (postings[norm], norm)
+                found[0].extend((d, p, t))
+            offsets = _ints(chain.from_iterable(map(regex.Match.span, WORD.finditer(par.text))))
+            spans = []
+            if mentions.get(par.id):
+                starts, ends = offsets[::2], offsets[1::2]
+                for m in mentions[par.id]:
+                    span = word_span(starts, ends, m.start, m.end)
+                    if span is not None:
+                        entries[m.ref].extend((d, p, *span))
+                        spans.append([*span, m.ref])
+            frags = (
+                [s.id for s in par.sentences]
+                if alignment is None
+                else [_fragment(k, par.id) for k in alignment[p]]
+            )
+            paragraphs.append(_paragraph(par, frags, spans))
+        index.texts.append(paragraphs)
     for entry in corpus.register:
+        index.places[entry.id] = addresses.url(addresses.entry(entry))
         for code, names in entry.names.items():
             keys = keys_of(code)
             for name in names:
-                for _, _, word in words(name):
-                    keys(word)
+                ws = [w for _, _, w in words(name)]
+                if not ws:
+                    continue
                 ids = index.names.setdefault(name_key(name), [])
                 if entry.id not in ids:
                     ids.append(entry.id)
+                analysed = [keys(w) for w in ws]
+                for k in analysed[0]:
+                    index.name_keys.setdefault(k, []).append([entry.id, *map(list, analysed[1:])])
+                for w in ws:
+                    index.name_words.setdefault(fold(normalise(w)), set()).add((name, entry.id))
     index.postings = dict(postings)
+    index.lemmas = dict(lemmas)
     index.entries = dict(entries)
     return index
 
@@ -199,12 +255,14 @@ def _ints(values: Iterable[int] = ()) -> array[int]:
     return array("I", values)
 
 
-def _paragraph(par: Paragraph, offsets: array[int], frags: list[str]) -> dict:
+def _paragraph(par: Paragraph, frags: list[str], spans: list) -> dict:
+    """A paragraph as its file has it; its word tokens are found again by the browser (the
+    same ``WORD``), which halves the file against listing their offsets."""
     return {
         "id": par.id,
         "text": par.text,
-        "tokens": offsets,
         "sentences": [[s.start, s.end, f] for s, f in zip(par.sentences, frags, strict=True)],
+        "mentions": spans,
     }
 
 
@@ -255,27 +313,28 @@ def _put(name: str, body: str) -> bytes:
     return f'edSearch.put("{name}",{body});\n'.encode()
 
 
-def _spaces(data: Any) -> int:
-    """How much longer ``data`` is as JSON with the default separators (", " and ": ") than
-    compact: one character per separator. (The shard sizes were measured that way; counting
-    separators instead of encoding every value a second time halves the encoding.)"""
-    if isinstance(data, dict):
-        return sum(1 + _spaces(v) for v in data.values()) + max(len(data) - 1, 0)
-    if isinstance(data, list):
-        return sum(_spaces(v) for v in data if isinstance(v, dict | list | array)) + max(
-            len(data) - 1, 0
-        )
-    return max(len(data) - 1, 0) if isinstance(data, array) else 0
+class _Pages:
+    """Long lists cut into pages: the first ``INLINE_HITS`` hits stay in the shard, the rest
+    go to numbered files (``o_<n>.js``) of ``PAGE_HITS`` hits each, loaded as results are
+    paged through."""
 
+    def __init__(self) -> None:
+        self.pages: list[Sequence[int]] = []
 
-def _encoded(table: dict[str, Any]) -> dict[str, tuple[str, str, int]]:
-    """Each member of ``table`` as JSON: its key, its value (compact) and the length of
-    ``key: value`` with the default separators."""
-    encoded = {}
-    for k, v in table.items():
-        key, value = json.dumps(k, ensure_ascii=False), _json(v)
-        encoded[k] = key, value, len(key) + 2 + len(value) + _spaces(v)
-    return encoded
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        for n, hits in enumerate(self.pages):
+            yield f"{SEARCH_DIR}/o_{n}.js", _js(f"o_{n}", hits)
+
+    def paged(self, flat: Sequence[int], width: int) -> Any:
+        """``flat`` as it is written: itself if short, else {"n": hits, "h": the first hits,
+        "o": [first page's number, pages]}."""
+        n = len(flat) // width
+        if n <= INLINE_HITS:
+            return flat
+        first, rest = INLINE_HITS * width, PAGE_HITS * width
+        start = len(self.pages)
+        self.pages += (flat[at : at + rest] for at in range(first, len(flat), rest))
+        return {"n": n, "h": flat[:first], "o": [start, len(self.pages) - start]}
 
 
 def _cut(
@@ -283,31 +342,23 @@ def _cut(
 ) -> tuple[list[str], Iterator[tuple[str, bytes]]]:
     """``table`` as shards of ``family``: the shard prefixes, and the files made one at a time.
 
-    Each value is encoded once: a shard's JSON is put together from its members' encoded
-    keys and values, in key order, exactly as ``json.dumps(..., sort_keys=True)`` writes it
-    (a shard of a large edition holds thousands of values; encoding each once for its size
-    and again for its shard was most of the time of :func:`files`). An encoded member is
-    dropped once its shard is made, so that the index is never twice in memory as text."""
-    encoded = _encoded(table)
-    table_by_key: dict[str, list[str]] = defaultdict(list)
+    Each value is encoded once, and a shard's size is the size of the compact JSON written
+    for it: its members' ``"key":value`` and their commas. An encoded member is dropped once
+    its shard is made, so that the index is never twice in memory as text."""
+    encoded = {k: f"{json.dumps(k, ensure_ascii=False)}:{_json(v)}" for k, v in table.items()}
+    members_of: dict[str, list[str]] = defaultdict(list)
     for k in table:
-        table_by_key[key_of(k)].append(k)
-    # A key's size, the measure SHARD_BYTES is set in: its members' table as JSON with the
-    # default separators, plus the key's length and 4.
-    sizes = {
-        k: sum(encoded[m][2] for m in members) + 2 * len(members) + len(k) + 4
-        for k, members in table_by_key.items()
-    }
-    prefixes = shard(table_by_key, sizes.__getitem__)
+        members_of[key_of(k)].append(k)
+    sizes = {k: sum(len(encoded[m]) + 1 for m in ms) for k, ms in members_of.items()}
+    prefixes = shard(members_of, sizes.__getitem__)
     shards: dict[str, list[str]] = {p: [] for p in prefixes}
-    for k, members in table_by_key.items():
+    for k, members in members_of.items():
         shards[shard_of(shards.keys(), k)] += members
 
     def made() -> Iterator[tuple[str, bytes]]:
         for p, members in shards.items():
             if members:
-                parts = (encoded.pop(k) for k in sorted(members))
-                body = ",".join(f"{key}:{value}" for key, value, _ in parts)
+                body = ",".join(encoded.pop(k) for k in sorted(members))
                 name = file_name(family, p)
                 yield f"{SEARCH_DIR}/{name}", _put(name[:-3], f"{{{body}}}")
 
@@ -315,32 +366,114 @@ def _cut(
 
 
 def _shard_key(key: str) -> str:
-    """What a table key is sharded by: the folded form, a name's first word, a folded lemma."""
+    """What a table key is sharded by: the folded form, a name's first word, a folded key,
+    the prefix of a completion."""
     kind, rest = key[:2], key[2:]
-    return fold(rest) if kind == "l:" else rest.split(" ", 1)[0]
+    if kind == "n:":
+        return rest.split(" ", 1)[0]
+    return fold(rest) if kind in ("l:", "f:", "m:") else rest
 
 
-def files(index: Index) -> Iterator[tuple[str, bytes]]:
+def completions(
+    members: dict[str, list[Any]], order: Callable[[Any], Any], limit: int = COMPLETIONS
+) -> dict[str, list[Any]]:
+    """Folded prefix -> [the first ``limit`` (by ``order``) of the items whose folded word
+    (the key of ``members``) starts with it, and whether that list is all of them]. A prefix is
+    listed from ``MIN_PREFIX`` letters until its list is complete: the browser filters a
+    complete list for any longer prefix."""
+    found: dict[str, list[Any]] = {}
+
+    def visit(prefix: str, words: list[str]) -> None:
+        items = sorted({x for w in words for x in members[w]}, key=order)
+        complete = len(items) <= limit
+        found[prefix] = [items[:limit], int(complete)]
+        if complete:
+            return
+        children: dict[str, list[str]] = defaultdict(list)
+        for w in words:
+            if len(w) > len(prefix):
+                children[w[: len(prefix) + 1]].append(w)
+        for child, sub in children.items():
+            visit(child, sub)
+
+    starts: dict[str, list[str]] = defaultdict(list)
+    for w in members:
+        if len(w) >= MIN_PREFIX:
+            starts[w[:MIN_PREFIX]].append(w)
+    for prefix, words in starts.items():
+        visit(prefix, words)
+    return found
+
+
+def _form_completions(counts: dict[str, int]) -> dict[str, list[Any]]:
+    """The most frequent corpus forms by folded prefix (search as you type)."""
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for norm in counts:
+        by_fold[fold(norm)].append(norm)
+    return completions(by_fold, lambda n: (-counts[n], n))
+
+
+def _name_completions(index: SearchTables) -> dict[str, list[Any]]:
+    """Register names by the folded prefix of any of their words: the entries most often
+    mentioned first, then the shortest names."""
+    named = {w: list(ns) for w, ns in index.name_words.items()}
+    mentions = {ref: len(flat) for ref, flat in index.entries.items()}
+    return completions(named, lambda x: (-mentions.get(x[1], 0), len(x[0]), x))
+
+
+def _forms(forms: dict[str, set[str]], folded: str) -> str | dict[str, str]:
+    """A form-table entry as written: each form's keys joined by "|" (no key has one: keys
+    are words), and the keys alone where the only form is the folded one (most forms)."""
+    if len(forms) == 1 and folded in forms:
+        return "|".join(sorted(forms[folded]))
+    return {form: "|".join(sorted(keys)) for form, keys in forms.items()}
+
+
+def endings() -> dict[str, list[str]]:
+    """Each language's fallback endings, for the browser to take off a word no form matches."""
+    return {
+        code: [e for e in lang.get(code).endings if e[0] not in "'-"]
+        for code in sorted(lang.known_codes())
+    }
+
+
+def files(index: SearchTables) -> Iterator[tuple[str, bytes]]:
     """The index as JavaScript files: (path relative to the site's root, content), made one
     at a time (an 800-text edition's index is hundreds of MB as text)."""
-    # Forms, names and postings share one family of shards keyed by folded prefixes: a word,
-    # its diacritic-free fallback, a name starting with it and, as a form and its lemma mostly
-    # begin alike, the postings of its lemma are usually in one file ("mandżurii" and
+    # All tables but the entries' share one family of shards keyed by folded prefixes: a word,
+    # its diacritic-free fallback, a name starting with it, its hits and, as a form and its
+    # lemma mostly begin alike, its lemma's forms are usually in one file ("mandżurii" and
     # "mandżuria"): one script load fewer, one round trip less, per query.
-    table: dict[str, Any] = {
-        "w:" + f: {form: sorted(keys) for form, keys in forms.items()}
-        for f, forms in index.forms.items()
-    }
+    pages = _Pages()
+    counts = {norm: len(flat) // 3 for norm, flat in index.postings.items()}
+    table: dict[str, Any] = {"w:" + f: _forms(forms, f) for f, forms in index.forms.items()}
     table.update({"n:" + k: ids for k, ids in index.names.items()})
-    table.update({"l:" + k: flat for k, flat in index.postings.items()})
+    table.update({"m:" + k: named for k, named in index.name_keys.items()})
+    table.update(
+        {"l:" + k: sorted(ns, key=lambda n: (-counts[n], n)) for k, ns in index.lemmas.items()}
+    )
+    table.update({"f:" + n: pages.paged(flat, 3) for n, flat in index.postings.items()})
+    table.update({"c:" + p: c for p, c in _form_completions(counts).items()})
+    table.update({"a:" + p: named for p, named in _name_completions(index).items()})
     shards, made = _cut("s", table, _shard_key)
     del table
     yield from made
-    entries, made = _cut("e", index.entries, lambda k: k.lower())
+    paged_entries = {
+        ref: {"u": where, "m": pages.paged(index.entries.get(ref, ()), 4)}
+        for ref, where in index.places.items()
+    }
+    entries, made = _cut("e", paged_entries, lambda k: k.lower())
     yield from made
+    yield from pages.files()
     for d, paragraphs in enumerate(index.texts):
-        yield f"{SEARCH_DIR}/t_{d}.js", _js(f"t_{d}", paragraphs)
+        for p, par in enumerate(paragraphs):
+            name = f"t_{d}_{p}"
+            yield f"{SEARCH_DIR}/{name}.js", _js(name, {"doc": index.docs[d], **par})
+    yield f"{SEARCH_DIR}/docs.js", _js("docs", index.docs)
     yield (
         f"{SEARCH_DIR}/meta.js",
-        _js("meta", {"docs": index.docs, "shards": shards, "entries": entries}),
+        _js(
+            "meta",
+            {"shards": shards, "entries": entries, "endings": endings(), "minStem": MIN_STEM},
+        ),
     )

@@ -36,7 +36,10 @@ def search_page(corpus: Corpus, ui: str) -> Page:
     ]
     codes = dict.fromkeys(v.lang for t in corpus.texts for v in t.versions)
     langs = [(c, s["languages"][c], "") for c in codes]
-    strings = esc(json.dumps({"results": s["search_results"], "none": s["search_none"]}))
+    keys = ("results", "none", "more", "did_you_mean", "why_form", "why_entry", "why_fold")
+    strings = esc(
+        json.dumps({k: s[f"search_{k}"] for k in (*keys, "why_prefix")}, ensure_ascii=False)
+    )
     return Page(
         here,
         s["search_title"],

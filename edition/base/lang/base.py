@@ -86,6 +86,12 @@ class Language:
         """The dictionary's readings of ``word``, or None if the dictionary lacks it."""
         return None
 
+    def paradigms(self, word: str) -> dict[str, frozenset[str]]:
+        """Every form of every lemma the dictionary reads ``word`` as: lemma (lower-case, as
+        :meth:`lookup` gives it) -> the forms the dictionary inflects it in; empty if the
+        dictionary lacks the word."""
+        return {}
+
     def is_abbreviation(self, word: str) -> bool:
         """Whether ``word``, followed by a full stop, is an abbreviation (never ends a
         sentence); ``word`` is lower-case."""

@@ -94,6 +94,24 @@ class Polish(Language):
                     names.add(f"{lemma.lower()}@{_NAME_CLASS.get(name, 'other')}")
         return Lookup(frozenset(lemmas), frozenset(names)) if lemmas else None
 
+    def paradigms(self, word: str) -> dict[str, frozenset[str]]:
+        """Morfeusz's ``generate`` of each lemma :meth:`lookup` reads, negated forms left out
+        (SGJP gives every participle a "nie-" twin: a lemma of its own to a reader)."""
+        found: dict[str, set[str]] = {}
+        whole = "-" in word or "'" in word
+        analysed = self._morfeusz.analyse(word)
+        last = max((end for _start, end, _ in analysed), default=0)
+        for start, end, (_orth, lemma, tag, _tags, _quals) in analysed:
+            if start != 0 or tag == "ign" or (whole and end != last):
+                continue
+            forms = found.setdefault(lemma.split(":", 1)[0].lower(), set())
+            forms.update(orth for orth, _l, t, _n, _q in self._generated(lemma) if ":neg" not in t)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @cache  # noqa: B019 -- one Polish language object lives as long as the process
+    def _generated(self, lemma: str) -> tuple[tuple, ...]:
+        return tuple(self._morfeusz.generate(lemma))
+
     def is_abbreviation(self, word: str) -> bool:
         """Ours, or one SGJP tags as an abbreviation written with a full stop ("brev:pun":
         Wlk., ds., woj., inż.), but for those that usually end a list and so a sentence."""

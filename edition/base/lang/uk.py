@@ -67,6 +67,16 @@ class Ukrainian(Language):
             names.update(f"{lemma}@{cls}" for tag, cls in _NAME_CLASS.items() if tag in grammemes)
         return Lookup(frozenset(lemmas), frozenset(names))
 
+    def paradigms(self, word: str) -> dict[str, frozenset[str]]:
+        """pymorphy3's lexeme of each parse :meth:`lookup` reads."""
+        if not self._morph.word_is_known(word):
+            return {}
+        found: dict[str, set[str]] = {}
+        for parse in self._morph.parse(word):
+            forms = found.setdefault(parse.normal_form.replace("ʼ", "'"), set())
+            forms.update(f.word for f in parse.lexeme)
+        return {k: frozenset(v) for k, v in found.items()}
+
     def stems(self, norm: str) -> frozenset[str]:
         found = strip_endings(norm, self.endings)
         if norm.endswith("і"):

@@ -1,11 +1,16 @@
-/* Search of the edition (index: edition/search.py) and the highlight of a hit on the page a
+/* Search of the edition (index: edition/derived/search_index.py), the header's box that
+ * offers hits and entries as the reader types, and the highlight of a hit on the page a
  * result links to. Data files are scripts calling edSearch.put(name, data), loaded by adding
  * <script> tags, so everything works from file:// (where fetch cannot read local files).
- * A query loads the meta file, the shards of its words (which mostly hold the postings of
- * their lemmas too), the register entries it names and the texts with hits. Ranking: sentences
- * with more of the query's terms first; then a hit of the very form (or phrase) typed, then a
- * hit by lemma or by a register name in any language, then a hit by the diacritic-free
- * fallback; then text order. Pure functions are exposed on window.edSearch for the tests. */
+ *
+ * A query's cost does not grow with its hits: its words' shards give their forms, lemmas and
+ * the hits of each corpus form (long lists in pages); the term with the fewest hits drives,
+ * and a page of results loads only the paragraphs it shows (t_<doc>_<paragraph>), where the
+ * other terms are checked. Tiers, best first: the very form typed, another form of its
+ * lemmas or a name of the entry it names, a diacritic-free or fallback-stem match, a word
+ * the last one typed begins (as you type). Within a page: sentences with more of the query's
+ * terms first, then by tier, then in stream order. Pure functions are exposed on
+ * window.edSearch for the tests. */
 (function () {
   "use strict";
   // Mirrors edition/base/morphology.py: WORD (combining marks and the invisible soft hyphen and
@@ -14,12 +19,15 @@
   // neighbours.)
   var WORD = /[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*(?:[-'’ʼ][\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*)*/gu;
   var FOLD = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
-  var EXACT = 0, LEMMA = 1, FALLBACK = 2;
+  var EXACT = 0, LEMMA = 1, FALLBACK = 2, PREFIX = 3;
+  var PAGE = 10, BUDGET = 30;  // results per page; paragraphs read per page at most
+  var MIN_PREFIX = 2;
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*$/, "") + "search/" : "";
   var files = window.edData(base);
 
   function normalise(word) {
+    // (composed first: a word typed decomposed is compared as the index has it)
     return word.replace(/[’ʼ]/g, "'").replace(/\u00ad|\u200c|\u200d|\u2060/g, "").normalize("NFC").toLowerCase();
   }
 
@@ -48,16 +56,23 @@
     return family + "_" + Array.from(prefix).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
   }
 
-
   function shard(meta, family, key) {
     var p = shardOf(meta[family], key);
     return p === null ? Promise.resolve({}) : files.load(fileName(family.charAt(0), p));
   }
 
+  /* The value of table key kind+key, from the shard of ``at`` (the folded key). */
+  function entry(meta, kind, key, at) {
+    return shard(meta, "shards", at).then(function (data) { return data[kind + key]; });
+  }
+
+  function split(keys) { return keys ? keys.split("|") : []; }
+
   /* The query as terms: quoted phrases, and loose words; a whole unquoted query that is a
    * register name is one term. Each term must have a hit in a paragraph. */
   function parse(query) {
     var terms = [], loose = [], re = /["„“”«»]([^"„“”«»]*)["„“”«»]?|([^"„“”«»]+)/g, m;
+    query = query.normalize("NFC");
     while ((m = re.exec(query))) {
       if (m[1] !== undefined) { if (words(m[1]).length) terms.push({ words: words(m[1]), phrase: true }); }
       else loose = loose.concat(words(m[2]));
@@ -67,92 +82,198 @@
     return terms.concat(each);
   }
 
-  /* The IDs of the register entries one of whose names is ``list`` of words. */
-  function namesOf(meta, list) {
-    var key = nameKey(list);
-    return shard(meta, "shards", key.split(" ")[0]).then(function (data) {
-      return data["n:" + key] || [];
+  /* Fallback stems of a normalised word no form matches: the languages' endings taken off. */
+  function stems(meta, norm) {
+    var out = {};
+    out[norm] = 1;
+    Object.keys(meta.endings).forEach(function (code) {
+      meta.endings[code].forEach(function (e) {
+        if (norm.length - e.length >= meta.minStem && norm.slice(-e.length) === e) out[norm.slice(0, -e.length)] = 1;
+      });
     });
+    return Object.keys(out);
   }
 
-  /* A whole unquoted query is one term only if it is a register name. */
-  function resolveTerms(meta, terms) {
-    if (terms.length !== 1 || !terms[0].unlessName) return Promise.resolve(terms);
-    return namesOf(meta, terms[0].words).then(function (ids) { return ids.length ? terms : terms[0].unlessName; });
-  }
-
+  /* One word of a query: its keys (lemmas or stems), and its corpus forms with their tier. */
   function lookupWord(meta, word) {
     var n = normalise(word), f = fold(n);
-    return shard(meta, "shards", f).then(function (data) {
-      var group = data["w:" + f];
-      if (!group) return { norm: n, keys: [], fallback: false };
-      if (group[n]) return { norm: n, keys: group[n], fallback: false };
-      var keys = {};
-      Object.keys(group).forEach(function (form) { group[form].forEach(function (k) { keys[k] = 1; }); });
-      return { norm: n, keys: Object.keys(keys), fallback: true };
-    });
-  }
-
-  function postingsOf(meta, keys) {
-    return Promise.all(keys.map(function (k) {
-      return shard(meta, "shards", fold(k)).then(function (data) { return data["l:" + k] || []; });
-    })).then(function (lists) {
-      var seen = {};
-      lists.forEach(function (list) {
-        for (var i = 0; i < list.length; i += 3) seen[list[i] + ":" + list[i + 1] + ":" + list[i + 2]] = [list[i], list[i + 1], list[i + 2]];
+    return entry(meta, "w:", f, f).then(function (group) {
+      var keys = {}, fallback = false;
+      if (typeof group === "string") group = (function (g) { var o = {}; o[f] = g; return o; })(group);
+      if (group && group[n] !== undefined) split(group[n]).forEach(function (k) { keys[k] = 1; });
+      else if (group) {
+        fallback = true;
+        Object.keys(group).forEach(function (form) { split(group[form]).forEach(function (k) { keys[k] = 1; }); });
+      } else {
+        fallback = true;
+        stems(meta, n).forEach(function (k) { keys[k] = 1; });
+      }
+      keys = Object.keys(keys);
+      return Promise.all(keys.map(function (k) { return entry(meta, "l:", k, fold(k)); })).then(function (lists) {
+        var forms = {};
+        forms[n] = EXACT;
+        lists.forEach(function (list) {
+          (list || []).forEach(function (form) {
+            if (forms[form] === undefined) forms[form] = form === n ? EXACT : fallback ? FALLBACK : LEMMA;
+          });
+        });
+        return { word: word, norm: n, fold: f, keys: keys, forms: forms, known: !!group || lists.some(function (l) { return l; }) };
       });
-      return seen;
     });
   }
 
-  function entryHits(meta, term) {
-    return namesOf(meta, term.words).then(function (ids) {
-      return Promise.all(ids.map(function (id) {
-        return shard(meta, "entries", id.toLowerCase()).then(function (e) { return e[id] || []; });
-      }));
-    }).then(function (lists) {
-      var hits = [];
-      lists.forEach(function (list) {
-        for (var i = 0; i < list.length; i += 4) hits.push({ d: list[i], p: list[i + 1], t0: list[i + 2], t1: list[i + 3], via: "name" });
+  /* The corpus forms the last word begins, most frequent first (c: lists, see completions). */
+  function completionsOf(meta, kind, f) {
+    if (Array.from(f).length < MIN_PREFIX) return Promise.resolve([]);
+    function at(p) {
+      return entry(meta, kind, p, p).then(function (found) {
+        if (found) return found[1] || p === f ? found[0].filter(function (x) { return fold(typeof x === "string" ? x : normalise(x[0])).indexOf(f) === 0 || kind === "a:"; }) : found[0];
+        return p.length > MIN_PREFIX ? at(p.slice(0, -1)) : [];
       });
-      return hits;
+    }
+    return at(f).then(function (items) {
+      return kind === "a:" ? items.filter(function (x) {
+        return words(x[0]).some(function (w) { return fold(normalise(w)).indexOf(f) === 0; });
+      }) : items;
     });
   }
 
-  /* Hits of one term: consecutive tokens sharing a key with each word, and mentions of a
-   * register entry the term names. Tiers are set once the texts are loaded (rankHits). */
-  function termHits(meta, term) {
+  /* Entries one of whose names is the words ``looked`` in any form: the folded name, or
+   * each word sharing a key with the name's word (m: lists). */
+  function entriesNamed(meta, list, looked) {
+    var key = nameKey(list);
+    return Promise.all([
+      entry(meta, "n:", key, key.split(" ")[0]),
+      Promise.all(looked[0].keys.map(function (k) { return entry(meta, "m:", k, fold(k)); })),
+    ]).then(function (res) {
+      var ids = {};
+      (res[0] || []).forEach(function (id) { ids[id] = 1; });
+      res[1].forEach(function (named) {
+        (named || []).forEach(function (n) {
+          if (n.length !== looked.length) return;
+          for (var i = 1; i < n.length; i++) {
+            if (!n[i].some(function (k) { return looked[i].keys.indexOf(k) >= 0; })) return;
+          }
+          ids[n[0]] = 1;
+        });
+      });
+      return Object.keys(ids);
+    });
+  }
+
+  /* A term made ready: per word its forms with tiers, the entries it names, and its sources
+   * of hits (paged lists: a corpus form's tokens, an entry's mentions) best tier first. */
+  function prepare(meta, term, prefix) {
     return Promise.all(term.words.map(function (w) { return lookupWord(meta, w); })).then(function (looked) {
+      var last = looked[looked.length - 1];
       return Promise.all([
-        Promise.all(looked.map(function (l) { return postingsOf(meta, l.keys); })),
-        entryHits(meta, term),
+        entriesNamed(meta, term.words, looked),
+        prefix ? completionsOf(meta, "c:", last.fold) : Promise.resolve([]),
       ]).then(function (res) {
-        var sets = res[0], hits = res[1], k = term.words.length;
-        Object.keys(sets[0]).forEach(function (key) {
-          var h = sets[0][key];
-          for (var i = 1; i < k; i++) if (!sets[i][h[0] + ":" + h[1] + ":" + (h[2] + i)]) return;
-          hits.push({ d: h[0], p: h[1], t0: h[2], t1: h[2] + k - 1, via: "word" });
+        var ids = res[0];
+        res[1].forEach(function (form) { if (last.forms[form] === undefined) last.forms[form] = PREFIX; });
+        term.looked = looked;
+        term.entries = ids;
+        var sources = [];
+        if (term.words.length === 1) {
+          Object.keys(last.forms).forEach(function (form) {
+            sources.push({ tier: last.forms[form], kind: "f:", key: form, width: 3 });
+          });
+        } else {  // a phrase: driven by its rarest word's forms, checked in the paragraph
+          looked.forEach(function (l, i) {
+            Object.keys(l.forms).forEach(function (form) { sources.push({ tier: l.forms[form], kind: "f:", key: form, width: 3, word: i }); });
+          });
+        }
+        ids.forEach(function (id) { sources.push({ tier: LEMMA, kind: "e", key: id, width: 4 }); });
+        return Promise.all(sources.map(function (src) {
+          var got = src.kind === "e" ? shard(meta, "entries", src.key.toLowerCase()).then(function (d) { return d[src.key] && d[src.key].m; })
+            : entry(meta, "f:", src.key, fold(src.key));
+          return got.then(function (list) {
+            src.list = list || [];
+            src.n = Array.isArray(src.list) ? src.list.length / src.width : src.list.n;
+            if (src.kind === "e") return shard(meta, "entries", src.key.toLowerCase()).then(function (d) { src.url = d[src.key].u; });
+          });
+        })).then(function () {
+          sources = sources.filter(function (s) { return s.n; });
+          if (term.words.length > 1) {  // only the rarest word's forms, and the entries
+            var per = looked.map(function (l, i) { return sources.filter(function (s) { return s.word === i; }).reduce(function (a, s) { return a + s.n; }, 0); });
+            var rarest = per.indexOf(Math.min.apply(null, per));
+            sources = sources.filter(function (s) { return s.word === undefined || s.word === rarest; });
+          }
+          sources.sort(function (a, b) { return a.tier - b.tier; });
+          term.sources = sources;
+          term.total = sources.reduce(function (a, s) { return a + s.n; }, 0);
+          return term;
         });
-        hits.forEach(function (h) {
-          h.norms = looked.map(function (l) { return l.norm; });
-          h.fallback = looked.some(function (l) { return l.fallback; });
-        });
-        return hits;
       });
     });
   }
 
-  function surfaces(par, t0, t1) {
-    var out = [];
-    for (var t = t0; t <= t1; t++) out.push(par.text.slice(par.tokens[2 * t], par.tokens[2 * t + 1]));
-    return out;
+  /* The hits of one source, page ``k`` (0: the ones in the shard). */
+  function sourcePage(src, k) {
+    var list = src.list;
+    if (Array.isArray(list)) return Promise.resolve(k === 0 ? list : null);
+    if (k === 0) return Promise.resolve(list.h);
+    if (k > list.o[1]) return Promise.resolve(null);
+    return files.load("o_" + (list.o[0] + k - 1));
   }
 
-  /* The tier of a hit: the very form(s) typed, a lemma or name, or the fallback. */
-  function tierOf(hit, par) {
-    var found = surfaces(par, hit.t0, hit.t1).map(normalise);
-    if (found.length === hit.norms.length && found.every(function (f, i) { return f === hit.norms[i]; })) return EXACT;
-    return hit.via === "word" && hit.fallback ? FALLBACK : LEMMA;
+  /* The paragraphs a term's hits fall in, in its sources' order, as a lazy stream. */
+  function stream(term) {
+    var s = 0, k = 0, buffer = [], at = 0, seen = {};
+    function next() {
+      if (at < buffer.length) {
+        var key = buffer[at++];
+        return Promise.resolve(key);
+      }
+      if (s >= term.sources.length) return Promise.resolve(null);
+      var src = term.sources[s];
+      return sourcePage(src, k).then(function (hits) {
+        if (hits === null) { s++; k = 0; return next(); }
+        k++;
+        buffer = []; at = 0;
+        for (var i = 0; i < hits.length; i += src.width) {
+          var key = hits[i] + "_" + hits[i + 1];
+          if (!seen[key]) { seen[key] = 1; buffer.push(key); }
+        }
+        return next();
+      });
+    }
+    return next;
+  }
+
+  /* The word tokens' offsets of a paragraph, [start, end, ...]: the index's tokens (WORD). */
+  function tokensOf(par) {
+    if (!par.tokens) {
+      var out = [], m;
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(par.text))) out.push(m.index, m.index + m[0].length);
+      par.tokens = out;
+    }
+    return par.tokens;
+  }
+
+  /* How each term matches in a paragraph: [{t0, t1, tier, why}] per term. */
+  function matchTerm(term, par) {
+    tokensOf(par);
+    var found = [], n = par.tokens.length / 2, norms = [];
+    for (var t = 0; t < n; t++) norms.push(normalise(par.text.slice(par.tokens[2 * t], par.tokens[2 * t + 1])));
+    var k = term.looked.length;
+    for (t = 0; t + k <= n; t++) {
+      var tier = -1;
+      for (var i = 0; i < k; i++) {
+        var got = term.looked[i].forms[norms[t + i]];
+        if (got === undefined || (got === PREFIX && i < k - 1)) { tier = -1; break; }
+        tier = Math.max(tier, got);
+      }
+      if (tier >= 0) found.push({ t0: t, t1: t + k - 1, tier: tier, why: tier === EXACT ? null : { kind: tier, form: term.words.join(" ") } });
+    }
+    (par.mentions || []).forEach(function (m) {
+      if (term.entries.indexOf(m[2]) >= 0 && !found.some(function (h) { return h.t0 === m[0] && h.t1 === m[1]; })) {
+        found.push({ t0: m[0], t1: m[1], tier: LEMMA, why: { kind: "entry", id: m[2], form: term.words.join(" ") } });
+      }
+    });
+    return found;
   }
 
   function sentenceOf(par, t) {
@@ -161,12 +282,40 @@
     return par.sentences.length - 1;
   }
 
+  /* The results (one per sentence with a hit) of a paragraph all terms match, else []. */
+  function resultsOf(terms, par, d, p, order) {
+    var per = terms.map(function (term) { return matchTerm(term, par); });
+    if (per.some(function (h) { return !h.length; })) return [];
+    var byS = {};
+    per.forEach(function (hits, i) {
+      hits.forEach(function (h) {
+        var s = sentenceOf(par, h.t0);
+        var r = byS[s] || (byS[s] = { d: d, p: p, s: s, tier: PREFIX, spans: [], forms: {}, terms: {}, why: [], order: order });
+        r.terms[i] = 1;
+        r.tier = Math.min(r.tier, h.tier);
+        r.spans.push([par.tokens[2 * h.t0], par.tokens[2 * h.t1 + 1]]);
+        for (var t = h.t0; t <= h.t1; t++) r.forms[par.text.slice(par.tokens[2 * t], par.tokens[2 * t + 1])] = 1;
+        var surface = par.text.slice(par.tokens[2 * h.t0], par.tokens[2 * h.t1 + 1]);
+        if (h.why && !r.why.some(function (w) { return w.surface === surface; })) r.why.push({ kind: h.why.kind, form: h.why.form, id: h.why.id, surface: surface });
+      });
+    });
+    var doc = par.doc;
+    return Object.keys(byS).map(function (s) {
+      var r = byS[s], sen = par.sentences[r.s];
+      var spans = r.spans.map(function (x) { return [x[0] - sen[0], Math.min(x[1], sen[1]) - sen[0]]; });
+      return {
+        d: r.d, p: r.p, s: r.s, tier: r.tier, terms: Object.keys(r.terms).length, order: r.order,
+        text: doc[0], lang: doc[1], original: doc[2], originalLang: doc[3], pid: par.id, fragment: sen[2], forms: Object.keys(r.forms),
+        why: r.why, snippet: snippet(par.text.slice(sen[0], sen[1]), spans, 60),
+      };
+    });
+  }
+
   /* Results sorted best first: sentences with more of the query's terms, then by tier, then
-   * in document order (texts in order, each original before its translations), paragraph
-   * and sentence. */
+   * in the order their paragraphs came (``order``), paragraph and sentence. */
   function rank(results) {
     return results.slice().sort(function (a, b) {
-      return b.terms - a.terms || a.tier - b.tier || a.d - b.d || a.p - b.p || a.s - b.s;
+      return b.terms - a.terms || a.tier - b.tier || (a.order || 0) - (b.order || 0) || a.d - b.d || a.p - b.p || a.s - b.s;
     });
   }
 
@@ -207,71 +356,121 @@
     return out;
   }
 
-  /* Runs a query; ``filter`` {text, lang} may narrow it. Resolves to ranked groups of
-   * results {d, p, s, tier, text, lang, pid, fragment, forms, snippet}. */
-  function query(q, filter) {
-    filter = filter || {};
-    var terms = parse(q);
-    if (!terms.length) return Promise.resolve([]);
-    return files.load("meta").then(function (meta) {
-      var wanted = function (d) {
-        var doc = meta.docs[d];
-        return (!filter.text || doc.text === filter.text) && (!filter.lang || doc.lang === filter.lang);
-      };
-      return resolveTerms(meta, terms).then(function (resolved) {
-        return Promise.all(resolved.map(function (t, i) {
-          return termHits(meta, t).then(function (hits) {
-            hits.forEach(function (h) { h.term = i; });
-            return hits;
-          });
-        }));
-      }).then(function (per) {
-        var paragraphs = null;
-        per.forEach(function (hits) {
-          var here = {};
-          hits.forEach(function (h) { if (wanted(h.d)) here[h.d + ":" + h.p] = 1; });
-          paragraphs = paragraphs === null ? here : Object.keys(paragraphs).reduce(function (acc, k) {
-            if (here[k]) acc[k] = 1;
-            return acc;
-          }, {});
+  /* Damerau-Levenshtein distance (optimal string alignment) is at most one. */
+  function oneEditApart(a, b) {
+    if (a === b) return false;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /* Known forms one edit from a word no form matches: its shard's forms, and the shards of
+   * its first letters deleted or swapped (an edit there moves the word to another shard). */
+  function suggestions(meta, word) {
+    var f = fold(normalise(word)), variants = [f];
+    for (var i = 0; i < Math.min(3, f.length); i++) {
+      variants.push(f.slice(0, i) + f.slice(i + 1));
+      if (i + 1 < f.length) variants.push(f.slice(0, i) + f[i + 1] + f[i] + f.slice(i + 2));
+    }
+    return Promise.all(variants.map(function (v) { return shard(meta, "shards", v); })).then(function (datas) {
+      var found = {};
+      datas.forEach(function (data) {
+        Object.keys(data).forEach(function (k) {
+          if (k.lastIndexOf("w:", 0) === 0 && oneEditApart(f, k.slice(2))) {
+            var g = data[k], forms = typeof g === "string" ? [k.slice(2)] : Object.keys(g);
+            var corpus = data["f:" + forms[0]] ? 0 : 1;
+            found[forms[0]] = corpus;
+          }
         });
-        var hits = [].concat.apply([], per).filter(function (h) { return paragraphs[h.d + ":" + h.p]; });
-        var docs = Object.keys(hits.reduce(function (a, h) { a[h.d] = 1; return a; }, {}));
-        return Promise.all(docs.map(function (d) { return files.load("t_" + d); })).then(function () {
-          return group(rank(results(meta, hits)));
+      });
+      return Object.keys(found).sort(function (a, b) { return found[a] - found[b] || (a < b ? -1 : 1); });
+    });
+  }
+
+  /* A search: ``q`` with ``options`` {text, lang, prefix (the last word may be begun)}.
+   * Resolves to {results (ranked, a page), more(): the next page or null, total hits,
+   * suggestion (a query one edit away, when nothing is found)}. */
+  function search(q, options) {
+    options = options || {};
+    var terms = parse(q);
+    if (!terms.length) return Promise.resolve({ results: [], more: null, total: 0 });
+    return files.load("meta").then(function (meta) {
+      var allowed = options.text || options.lang ? files.load("docs") : Promise.resolve(null);
+      return Promise.all([allowed, resolveTerms(meta, terms, options.prefix)]).then(function (res) {
+        var docs = res[0], resolved = res[1];
+        var wanted = function (d) {
+          if (!docs) return true;
+          var doc = docs[d];
+          return (!options.text || doc[0] === options.text) && (!options.lang || doc[1] === options.lang);
+        };
+        var driver = resolved.reduce(function (a, t) { return t.total < a.total ? t : a; });
+        var next = stream(driver), order = 0;
+        function page() {
+          var out = [], read = 0;
+          function step() {
+            if (out.length >= PAGE || read >= BUDGET) return Promise.resolve(true);
+            return next().then(function (key) {
+              if (key === null) return false;
+              var dp = key.split("_"), d = +dp[0], p = +dp[1];
+              if (!wanted(d)) return step();
+              read++;
+              return files.load("t_" + key).then(function (par) {
+                out = out.concat(resultsOf(resolved, par, d, p, order++));
+                return step();
+              });
+            });
+          }
+          return step().then(function (more) {
+            return { results: rank(out), more: more ? page : null, total: resolved.map(function (t) { return t.total; }) };
+          });
+        }
+        return page().then(function (first) {
+          if (first.results.length || first.more) return first;
+          var unknown = resolved.map(function (t) { return t.looked; }).reduce(function (a, l) { return a.concat(l); }, [])
+            .filter(function (l) { return !l.known; });
+          if (!unknown.length) return first;
+          return suggestions(meta, unknown[0].word).then(function (found) {
+            if (!found.length) return first;
+            var word = unknown[0].word, better = found[0];
+            if (word.charAt(0) !== word.charAt(0).toLowerCase()) better = better.charAt(0).toUpperCase() + better.slice(1);
+            first.suggestion = q.normalize("NFC").replace(word, better);
+            return first;
+          });
         });
       });
     });
   }
 
-  function results(meta, hits) {
-    var byS = {};
-    hits.forEach(function (h) {
-      var par = files.get("t_" + h.d)[h.p], s = sentenceOf(par, h.t0), key = h.d + ":" + h.p + ":" + s;
-      var r = byS[key] || (byS[key] = { d: h.d, p: h.p, s: s, tier: FALLBACK, spans: {}, forms: {}, terms: {} });
-      r.terms[h.term] = 1;
-      r.tier = Math.min(r.tier, tierOf(h, par));
-      r.spans[par.tokens[2 * h.t0] + "-" + par.tokens[2 * h.t1 + 1]] = [par.tokens[2 * h.t0], par.tokens[2 * h.t1 + 1]];
-      surfaces(par, h.t0, h.t1).forEach(function (f) { r.forms[f] = 1; });
-    });
-    return Object.keys(byS).map(function (key) {
-      var r = byS[key], doc = meta.docs[r.d], par = files.get("t_" + r.d)[r.p], sen = par.sentences[r.s];
-      var spans = Object.keys(r.spans).map(function (k) {
-        return [r.spans[k][0] - sen[0], Math.min(r.spans[k][1], sen[1]) - sen[0]];
-      });
-      return {
-        d: r.d, p: r.p, s: r.s, tier: r.tier, terms: Object.keys(r.terms).length, text: doc.text, lang: doc.lang, original: doc.original,
-        pid: par.id, fragment: sen[2], forms: Object.keys(r.forms),
-        snippet: snippet(par.text.slice(sen[0], sen[1]), spans, 60),
-      };
+  /* A whole unquoted query is one term only if it is a register name (in any form). */
+  function resolveTerms(meta, terms, prefix) {
+    function ready(ts) {
+      return Promise.all(ts.map(function (t, i) { return prepare(meta, t, prefix && i === ts.length - 1 && !t.phrase); }));
+    }
+    if (terms.length !== 1 || !terms[0].unlessName) return ready(terms);
+    return prepare(meta, terms[0], false).then(function (t) { return t.entries.length ? [t] : ready(terms[0].unlessName); });
+  }
+
+  /* Every result of ``q`` (all pages), grouped by text: for the tests and the benchmark. */
+  function query(q, filter) {
+    return search(q, filter).then(function (first) {
+      var all = first.results;
+      function more(pageFn) {
+        if (!pageFn) return Promise.resolve();
+        return pageFn().then(function (r) { all = all.concat(r.results); return more(r.more); });
+      }
+      return more(first.more).then(function () { return group(rank(all)); });
     });
   }
 
   /* The page a result links to, relative to the search page, with the forms to mark. */
   function href(r, original) {
-    var hl = "hl=" + encodeURIComponent(r.forms.join(" "));
-    if (r.original) return "texts/" + r.text + ".html?" + hl + "#" + r.fragment;
-    return "parallel/" + r.text + ".html?cols=" + original + "," + r.lang + "&lang=" + r.lang + "&" + hl + "#" + r.fragment;
+    original = original || r.originalLang;
+    var hl = "hl=" + encodeURIComponent(r.forms.join(" ")), id = encodeURIComponent(r.text);
+    if (r.original) return "texts/" + id + ".html?" + hl + "#" + r.fragment;
+    return "parallel/" + id + ".html?cols=" + original + "," + r.lang + "&lang=" + r.lang + "&" + hl + "#" + r.fragment;
   }
 
   /* ---- The search page ---- */
@@ -288,37 +487,72 @@
     return o ? o.textContent : value;
   }
 
-  function render(form, groups, q) {
+  function kwic(r) {
+    return el("span", { class: "ed-kwic", lang: r.lang }, r.snippet.map(function (seg) {
+      return seg.mark ? el("mark", {}, [seg.text]) : document.createTextNode(seg.text);
+    }));
+  }
+
+  /* Why a result matched, in the page's words: the form or the register entry. */
+  function why(strings, r) {
+    return r.why.map(function (w) {
+      var says = w.kind === "entry" ? strings.why_entry : w.kind === FALLBACK ? strings.why_fold
+        : w.kind === PREFIX ? strings.why_prefix : strings.why_form;
+      return says.replace("{form}", w.surface).replace("{q}", w.form);
+    }).join("; ");
+  }
+
+  function resultItem(strings, r, langName) {
+    var where = el("span", { class: "ed-search-where" }, [langName + " · " + r.fragment]);
+    var parts = [where, " ", kwic(r)];
+    var because = why(strings, r);
+    if (because) parts.push(el("span", { class: "ed-search-why" }, [because]));
+    return el("li", {}, [el("a", { href: href(r, r.originalLang) }, parts)]);
+  }
+
+  function render(form, state, q, append) {
     var strings = JSON.parse(form.getAttribute("data-strings"));
     var status = document.getElementById("ed-search-status"), out = document.getElementById("ed-search-results");
-    var n = groups.reduce(function (a, g) { return a + g.results.length; }, 0);
+    if (!append) { out.replaceChildren(); form.edShown = 0; }
+    var old = out.querySelector(".ed-search-more");
+    if (old) old.remove();
+    form.edShown += state.results.length;
+    var n = form.edShown;
     var plural = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
-    status.textContent = n ? (strings.results[plural] || strings.results.other).replace("{n}", n)
-      : strings.none.replace("{q}", q);
-    out.replaceChildren();
-    groups.forEach(function (g) {
+    status.replaceChildren(n ? (strings.results[plural] || strings.results.other).replace("{n}", n)
+      : strings.none.replace("{q}", q));
+    if (state.suggestion) {
+      var again = el("a", { href: "?q=" + encodeURIComponent(state.suggestion), class: "ed-search-suggestion" }, [state.suggestion]);
+      var said = strings.did_you_mean.split("{q}");
+      status.append(" ", said[0], again, said[1] || "");
+    }
+    group(state.results).forEach(function (g) {
       var textSelect = form.elements.text, langSelect = form.elements.lang;
-      var originalLang = g.results.filter(function (r) { return r.original; }).map(function (r) { return r.lang; })[0];
-      var list = el("ol", { class: "ed-search-list" });
-      g.results.forEach(function (r) {
-        var original = originalLang || form.querySelector('option[value="' + r.text + '"]').getAttribute("data-original");
-        var kwic = el("span", { class: "ed-kwic", lang: r.lang }, r.snippet.map(function (seg) {
-          return seg.mark ? el("mark", {}, [seg.text]) : document.createTextNode(seg.text);
-        }));
-        var where = el("span", { class: "ed-search-where" }, [optionText(langSelect, r.lang) + " · " + r.fragment]);
-        list.append(el("li", {}, [el("a", { href: href(r, original) }, [where, " ", kwic])]));
-      });
-      out.append(el("section", { class: "ed-search-group" }, [el("h2", {}, [optionText(textSelect, g.text)]), list]));
+      var section = out.querySelector('.ed-search-group[data-text="' + CSS.escape(g.text) + '"]');
+      if (!section) {
+        section = el("section", { class: "ed-search-group", "data-text": g.text }, [el("h2", {}, [optionText(textSelect, g.text)]), el("ol", { class: "ed-search-list" })]);
+        out.append(section);
+      }
+      var list = section.querySelector("ol");
+      g.results.forEach(function (r) { list.append(resultItem(strings, r, optionText(langSelect, r.lang))); });
     });
+    if (state.more) {
+      var button = el("button", { type: "button", class: "md-button ed-search-more" }, [strings.more]);
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        state.more().then(function (next) { render(form, next, q, true); });
+      });
+      out.append(button);
+    }
   }
 
   function initPage(form) {
     if (form.dataset.edReady) return;
     form.dataset.edReady = "1";
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.search), latest = 0;
     ["q", "text", "lang"].forEach(function (k) { if (params.get(k)) form.elements[k].value = params.get(k); });
-    function run(write) {
-      var q = form.elements.q.value.trim(), filter = { text: form.elements.text.value, lang: form.elements.lang.value };
+    function run(write, typing) {
+      var raw = form.elements.q.value, q = raw.trim(), filter = { text: form.elements.text.value, lang: form.elements.lang.value };
       if (write) {
         var p = new URLSearchParams();
         p.set("q", q);
@@ -327,22 +561,71 @@
         history.replaceState(null, "", "?" + p.toString());
       }
       if (!q) return;
-      query(q, filter).then(function (groups) { render(form, groups, q); });
+      // As the reader types, the last word may be the beginning of one (not after a space).
+      filter.prefix = typing && !/\s$/.test(raw);
+      var mine = ++latest;
+      search(q, filter).then(function (state) { if (mine === latest) render(form, state, q, false); });
     }
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
-    // While the reader types, the shards of the words so far are loaded (a word's shard is
-    // mostly its first letters'), so the query waits for little more than the texts.
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(true, false); });
     var typing;
     form.elements.q.addEventListener("input", function () {
       clearTimeout(typing);
-      typing = setTimeout(function () {
-        files.load("meta").then(function (meta) {
-          words(form.elements.q.value).forEach(function (w) { shard(meta, "shards", fold(normalise(w))); });
-        });
-      }, 150);
+      typing = setTimeout(function () { run(false, true); }, 250);
     });
-    if (params.get("q")) run(false);
+    ["text", "lang"].forEach(function (k) { form.elements[k].addEventListener("change", function () { run(true, false); }); });
+    if (params.get("q")) run(false, false);
     else files.load("meta");  // while the reader types: one file less to wait for
+  }
+
+  /* ---- The header's box: the first hits and the entries named, as the reader types ---- */
+
+  function initHeader(form) {
+    if (form.dataset.edReady) return;
+    form.dataset.edReady = "1";
+    var input = form.elements.q, box = form.querySelector(".ed-header-hits"), latest = 0, typing;
+    var site = form.getAttribute("action").replace(/[^/]*$/, "");
+    function close() { box.replaceChildren(); box.hidden = true; }
+    function show() {
+      var raw = input.value, q = raw.trim(), mine = ++latest;
+      if (Array.from(fold(normalise(q))).length < MIN_PREFIX) { close(); return; }
+      var last = words(q).pop() || "";
+      files.load("meta").then(function (meta) {
+        return Promise.all([
+          /\s$/.test(raw) ? Promise.resolve([]) : completionsOf(meta, "a:", fold(normalise(last))),
+          search(q, { prefix: !/\s$/.test(raw) }),
+        ]).then(function (res) {
+          if (mine !== latest) return;
+          var named = [], items = [];
+          res[0].forEach(function (x) {
+            if (named.length < 4 && !named.some(function (n) { return n[1] === x[1]; })) named.push(x);
+          });
+          return Promise.all(named.map(function (x) {
+            return shard(meta, "entries", x[1].toLowerCase()).then(function (d) {
+              return el("li", { class: "ed-header-entry" }, [el("a", { href: site + d[x[1]].u }, [x[0]])]);
+            });
+          })).then(function (entries) {
+            items = entries;
+            res[1].results.slice(0, 5).forEach(function (r) {
+              items.push(el("li", {}, [el("a", { href: site + href(r, r.originalLang) }, [kwic(r)])]));
+            });
+            box.replaceChildren.apply(box, items);
+            box.hidden = !items.length;
+          });
+        });
+      });
+    }
+    input.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(show, 200); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") close();
+      else if (e.key === "ArrowDown" && !box.hidden) { e.preventDefault(); box.querySelector("a").focus(); }
+    });
+    box.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(box.querySelectorAll("a")), at = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && at < links.length - 1) { e.preventDefault(); links[at + 1].focus(); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+      else if (e.key === "Escape") { close(); input.focus(); }
+    });
+    form.addEventListener("focusout", function (e) { if (!form.contains(e.relatedTarget)) setTimeout(close, 150); });
   }
 
   /* ---- The page a result links to: mark the hit's forms in the highlighted sentence ---- */
@@ -393,13 +676,15 @@
 
   function init() {
     var form = document.getElementById("ed-search");
+    var header = document.querySelector(".ed-header-search");
+    if (header && header.querySelector(".ed-header-hits")) initHeader(header);
     if (form) initPage(form);
     else initMarks();
   }
 
   window.edSearch = {
     put: files.put,
-    query: query, parse: parse, normalise: normalise, fold: fold, nameKey: nameKey, shardOf: shardOf, fileName: fileName,
+    query: query, search: search, suggestions: suggestions, oneEditApart: oneEditApart, parse: parse, normalise: normalise, fold: fold, nameKey: nameKey, shardOf: shardOf, fileName: fileName,
     snippet: snippet, rank: rank, group: group, href: href,
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -9,7 +9,7 @@ import yaml
 from edition.analysis.corpus import annotate_corpus
 from edition.base.register import load_register
 from edition.base.sources import load_texts
-from edition.derived.search_index import Index, build, fold, name_key
+from edition.derived.search_index import SearchTables, build, fold, name_key, words
 from tests.conftest import META, make_text
 
 UI = ("en", "pl", "uk")
@@ -20,7 +20,7 @@ DECOMPOSED = ("Mandz\u0307urii", "Man\u00addżurii", "Ja\u200dponii")
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchTables:
     root = tmp_path_factory.mktemp("edition")
     meta = META + "translations: {uk: {by: test, status: working}}\n"
     make_text(root / "seeds", meta=meta, pl=PL, uk=UK)
@@ -43,13 +43,11 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
     return build(corpus)
 
 
-def _tokens(index: Index, doc: int) -> list[str]:
-    par = index.texts[doc][0]
-    flat = par["tokens"]
-    return [par["text"][flat[i] : flat[i + 1]] for i in range(0, len(flat), 2)]
+def _tokens(index: SearchTables, doc: int) -> list[str]:
+    return [w for _, _, w in words(index.texts[doc][0]["text"])]
 
 
-def test_the_text_and_its_tokens_keep_every_original_character(index: Index) -> None:
+def test_the_text_and_its_tokens_keep_every_original_character(index: SearchTables) -> None:
     assert index.texts[0][0]["text"] == PL.strip()
     assert index.texts[1][0]["text"] == UK.strip()
     tokens = _tokens(index, 0)
@@ -58,7 +56,7 @@ def test_the_text_and_its_tokens_keep_every_original_character(index: Index) -> 
     assert "Украі\u0308ни" in _tokens(index, 1)
 
 
-def test_the_composed_form_is_found_with_its_lemma(index: Index) -> None:
+def test_the_composed_form_is_found_with_its_lemma(index: SearchTables) -> None:
     # What a reader types ("Mandżurii", composed) folds to the form table's key, which
     # lists the form composed and without the soft hyphen, under its lemma.
     forms = index.forms[fold("mandżurii")]
@@ -67,13 +65,17 @@ def test_the_composed_form_is_found_with_its_lemma(index: Index) -> None:
     assert "japonia" in index.forms["japonii"]["japonii"]
     assert "україна" in index.forms[fold("україни")]["україни"]
     tokens = _tokens(index, 0)
-    postings = index.postings["mandżuria"]
-    hits = {tuple(postings[i : i + 3]) for i in range(0, len(postings), 3)}
+    hits = {
+        tuple(flat[i : i + 3])
+        for form in index.lemmas["mandżuria"]
+        for flat in [index.postings[form]]
+        for i in range(0, len(flat), 3)
+    }
     wanted = {(0, 0, tokens.index(w)) for w in DECOMPOSED[:2]}
     assert wanted <= hits
 
 
-def test_mentions_of_decomposed_words_are_indexed_as_whole_words(index: Index) -> None:
+def test_mentions_of_decomposed_words_are_indexed_as_whole_words(index: SearchTables) -> None:
     tokens = _tokens(index, 0)
     flat = index.entries["Q1"]
     spans = {tuple(flat[i : i + 4]) for i in range(0, len(flat), 4)}

@@ -16,11 +16,16 @@ from edition.analysis.corpus import annotate_corpus
 from edition.base.register import load_register
 from edition.base.sources import load_texts
 from edition.derived.search_index import (
-    Index,
+    INLINE_HITS,
+    PAGE_HITS,
+    SHARD_BYTES,
+    SearchTables,
     _cut,
-    _encoded,
+    _forms,
+    _Pages,
     _shard_key,
     build,
+    completions,
     file_name,
     files,
     fold,
@@ -42,7 +47,7 @@ ENTRIES = [
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchTables:
     root = tmp_path_factory.mktemp("edition")
     meta = META + "translations: {uk: {by: test, status: working}}\n"
     make_text(root / "seeds", meta=meta, pl=PL, uk=UK)
@@ -61,27 +66,27 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
     return build(corpus)
 
 
-def postings(index: Index, key: str) -> set[tuple[int, int, int]]:
-    flat = index.postings.get(key, [])
-    return {tuple(flat[i : i + 3]) for i in range(0, len(flat), 3)}
+def postings(index: SearchTables, key: str) -> set[tuple[int, int, int]]:
+    """The hits of every corpus form with ``key``."""
+    return {
+        tuple(flat[i : i + 3])
+        for form in index.lemmas.get(key, ())
+        for flat in [index.postings[form]]
+        for i in range(0, len(flat), 3)
+    }
 
 
-def test_every_word_of_every_version_is_indexed_by_its_lemmas(index: Index) -> None:
-    assert index.docs == [
-        {"text": "t", "lang": "pl", "original": True},
-        {"text": "t", "lang": "uk", "original": False},
-    ]
+def test_every_word_of_every_version_is_indexed_by_its_lemmas(index: SearchTables) -> None:
+    assert index.docs == [["t", "pl", True, "pl"], ["t", "uk", False, "pl"]]
     # "Mandżurii" (p1, 5th word) and "Mandżuria" (p2, 1st word) share the lemma.
     assert {(0, 0, 4), (0, 1, 0)} <= postings(index, "mandżuria")
     assert {(1, 0, 4), (1, 1, 0)} <= postings(index, "маньчжурія")
-    first = index.texts[0][0]
     n_words = len(words(PL.splitlines()[0]))
-    assert len(first["tokens"]) == 2 * n_words
-    indexed = set().union(*(postings(index, k) for k in index.postings))
+    indexed = set().union(*(postings(index, k) for k in index.lemmas))
     assert {(0, 0, t) for t in range(n_words)} <= indexed
 
 
-def test_the_form_table_maps_forms_and_register_names_to_lemmas(index: Index) -> None:
+def test_the_form_table_maps_forms_and_register_names_to_lemmas(index: SearchTables) -> None:
     assert "mandżuria" in index.forms["mandzurii"]["mandżurii"]
     assert "маньчжурія" in index.forms[fold("маньчжурії")]["маньчжурії"]
     # Names of the register are in the table even where the text has another form:
@@ -90,9 +95,21 @@ def test_the_form_table_maps_forms_and_register_names_to_lemmas(index: Index) ->
     assert index.forms["czang"]["czang"]
     assert index.names[name_key("Chiang Kai-shek")] == ["Q2"]
     assert index.names[name_key("czang kaj szek")] == ["Q2"]
+    # Every form the dictionary inflects a lemma in, though the corpus has only some:
+    assert index.forms["mandzurie"]["mandżurię"] == {"mandżuria"}
+    assert index.forms[fold("маньчжурією")]["маньчжурією"] == {"маньчжурія"}
+    # A name is found by any form of its words: its first word's keys, then the others'.
+    assert ["Q2", ["kaj-szek"]] in index.name_keys["czang"]
 
 
-def test_register_mentions_are_spans_of_tokens(index: Index) -> None:
+def test_the_form_table_is_written_compactly() -> None:
+    assert _forms({"stalina": {"stalin"}}, "stalina") == "stalin"
+    assert _forms({"mandżurii": {"mandżuria", "mandżurii"}}, "mandzurii") == {
+        "mandżurii": "mandżuria|mandżurii"
+    }
+
+
+def test_register_mentions_are_spans_of_tokens(index: SearchTables) -> None:
     flat = index.entries["Q2"]
     spans = [tuple(flat[i : i + 4]) for i in range(0, len(flat), 4)]
     assert (0, 0, 5, 6) in spans  # "Czang Kaj-szek": words 6 and 7 of the Polish p1
@@ -100,7 +117,9 @@ def test_register_mentions_are_spans_of_tokens(index: Index) -> None:
     assert len(index.entries["Q1"]) == 4 * 4  # Manchuria: twice in each version
 
 
-def test_translated_sentences_link_to_the_original_sentences_they_render(index: Index) -> None:
+def test_translated_sentences_link_to_the_original_sentences_they_render(
+    index: SearchTables,
+) -> None:
     orig, trans = index.texts[0][0], index.texts[1][0]
     assert [s[2] for s in orig["sentences"]] == ["p1s1", "p1s2"]
     assert [s[2] for s in trans["sentences"]] == ["p1s1-p1s2"]
@@ -127,49 +146,64 @@ def test_shards_respect_the_limit_and_every_key_has_one() -> None:
     assert max(len(m) for m in members.values()) <= 10
 
 
+def test_long_lists_are_paged() -> None:
+    pages = _Pages()
+    short = array("I", range(3 * INLINE_HITS))
+    assert pages.paged(short, 3) is short
+    long = array("I", range(3 * (INLINE_HITS + PAGE_HITS + 1)))
+    assert pages.paged(long, 3) == {
+        "n": INLINE_HITS + PAGE_HITS + 1,
+        "h": long[: 3 * INLINE_HITS],
+        "o": [0, 2],
+    }
+    written = [_data(content, path.split("/")[-1][:-3]) for path, content in pages.files()]
+    assert [len(w) for w in written] == [3 * PAGE_HITS, 3]
+    assert list(long[: 3 * INLINE_HITS]) + written[0] + written[1] == list(long)
+
+
+def test_completions_list_a_prefix_until_its_list_is_whole() -> None:
+    members = {f"ma{c}": [f"ma{c}"] for c in "abcdefghij"} | {"mo": ["mo"]}
+    found = completions(members, lambda x: x, limit=4)
+    assert found["ma"] == [["maa", "mab", "mac", "mad"], 0]
+    assert found["mo"] == [["mo"], 1]
+    assert found["mab"] == [["mab"], 1]  # a list too long is split by the next letter
+    assert "m" not in found  # shorter than MIN_PREFIX
+
+
 COMPACT = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True, "default": list}
 
 
-def test_shards_are_cut_and_written_as_json_dumps_would() -> None:
-    """Shards are put together from their members encoded once: the same bytes and the same
-    cut as encoding each shard's table whole (sizes with the default separators)."""
+def test_shards_are_cut_by_the_compact_json_written() -> None:
+    """Shards are put together from their members encoded once: the same bytes as encoding
+    each shard's table whole, each shard within the limit unless one key alone exceeds it."""
     rng = random.Random(9)
     letters = "abcżźčйї\"\\ '-"
     table: dict = {}
     for i in range(600):
         word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 6))) + str(i)
-        table["w:" + word] = {word + "ʼ" * j: sorted([word, "x", "ё"][: j % 4]) for j in range(9)}
+        table["w:" + word] = {word + "ʼ" * j: "|".join([word, "x", "ё"][: j % 4]) for j in range(9)}
         table["n:" + word + " " + word] = [f"Q{i}", 'a "quoted" \\ id']
-        table["l:" + word] = array("I", rng.sample(range(100_000), rng.randint(0, 30)))
-    for k, (key, value, size) in _encoded(table).items():
-        assert f"{{{key}:{value}}}" == json.dumps({k: table[k]}, **COMPACT)
-        assert size + 2 == len(json.dumps({k: table[k]}, ensure_ascii=False, default=list))
+        table["f:" + word] = array("I", rng.sample(range(100_000), rng.randint(0, 30)))
     prefixes, made = _cut("s", table, _shard_key)
-    out = dict(made)
-
-    by_key: dict[str, dict] = {}
-    for k, v in table.items():
-        by_key.setdefault(_shard_key(k), {})[k] = v
-    sizes = {
-        k: len(json.dumps(m, ensure_ascii=False, default=list)) + len(k) + 4
-        for k, m in by_key.items()
-    }
-    shards: dict[str, dict] = {p: {} for p in shard(by_key, sizes.__getitem__)}
-    for k, members in by_key.items():
-        shards[shard_of(shards, k)].update(members)
-    expected = {
-        f"assets/edition/search/{file_name('s', p)}": f'edSearch.put("{file_name("s", p)[:-3]}",'
-        + json.dumps(data, **COMPACT)
-        + ");\n"
-        for p, data in shards.items()
-        if data
-    }
-    assert len(expected) > 10
-    assert {k: v.decode() for k, v in out.items()} == expected
-    assert prefixes == [p for p, data in shards.items() if data]
+    out = {k: v.decode() for k, v in made}
+    assert len(out) > 10
+    seen: dict = {}
+    for p in prefixes:
+        name = file_name("s", p)
+        data = _data(out[f"assets/edition/search/{name}"].encode(), name[:-3])
+        assert (
+            out[f"assets/edition/search/{name}"]
+            == f'edSearch.put("{name[:-3]}",' + json.dumps(data, **COMPACT) + ");\n"
+        )
+        body = len(json.dumps(data, **COMPACT))
+        assert body <= SHARD_BYTES + 2 or len({_shard_key(k) for k in data}) == 1
+        for k in data:
+            assert shard_of(prefixes, _shard_key(k)) == p
+        seen.update(data)
+    assert seen == json.loads(json.dumps(table, default=list))
 
 
-def test_files_are_scripts_a_browser_can_load_from_disk(index: Index) -> None:
+def test_files_are_scripts_a_browser_can_load_from_disk(index: SearchTables) -> None:
     out = dict(files(index))
     meta = _data(out["assets/edition/search/meta.js"], "meta")
     for family in ("shards", "entries"):
@@ -185,14 +219,18 @@ def test_files_are_scripts_a_browser_can_load_from_disk(index: Index) -> None:
         return _data(out[f"assets/edition/search/{name}"], name[:-3])
 
     for folded, forms in index.forms.items():
-        assert shard_data(folded)["w:" + folded] == {f: sorted(k) for f, k in forms.items()}
-    for key, flat in index.postings.items():
-        assert shard_data(fold(key))["l:" + key] == list(flat)
+        assert shard_data(folded)["w:" + folded] == _forms(forms, folded)
+    for key, norms in index.lemmas.items():
+        assert set(shard_data(fold(key))["l:" + key]) == norms
+    for norm, flat in index.postings.items():
+        assert shard_data(fold(norm))["f:" + norm] == list(flat)
     assert "l:mandżuria" in shard_data("mandzurii")
     assert shard_data("chiang")["n:chiang kai shek"] == ["Q2"]
-    assert _data(out["assets/edition/search/t_1.js"], "t_1") == json.loads(
-        json.dumps(index.texts[1], default=list)
-    )
+    assert "mandżurii" in shard_data("ma")["c:ma"][0]
+    assert ["Czang Kaj-szek", "Q2"] in shard_data("cz")["a:cz"][0]
+    par = _data(out["assets/edition/search/t_1_0.js"], "t_1_0")
+    assert par == json.loads(json.dumps({"doc": index.docs[1], **index.texts[1][0]}, default=list))
+    assert par["mentions"]  # "Маньчжурії", "Чан Кайши"
 
 
 def _data(content: bytes, name: str):
