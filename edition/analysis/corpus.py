@@ -13,13 +13,12 @@ from functools import cached_property
 
 from edition.analysis.align import keys_of_translation
 from edition.analysis.annotate import Matcher, Mention
+from edition.analysis.cache import Analysis, AnalysisCache, Mentions, Note
 from edition.analysis.corrections import Override, apply, load_overrides
 from edition.base import lang
 from edition.base.errors import Problem, raise_if
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text, Version
-
-Mentions = dict[str, list[Mention]]  # paragraph ID -> mentions in text order
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -48,6 +47,7 @@ class Corpus:
     register: Register
     mentions: dict[tuple[str, str], Mentions] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    analysed: list[str] = field(default_factory=list)  # IDs of the texts not found in the cache
     _alignments: dict[tuple[str, str], list[list[list[str]]]] = field(
         default_factory=dict, repr=False
     )
@@ -109,43 +109,66 @@ _shared: tuple[list[Text], Register, dict[str, Matcher]] | None = None
 _Packed = dict[str, dict[str, list[tuple[int, int, str]]]]
 
 
-def annotate_corpus(texts: list[Text], register: Register) -> Corpus:
+def annotate_corpus(
+    texts: list[Text], register: Register, cache: AnalysisCache | None = None
+) -> Corpus:
     """Find every register entry in every version of every text; raises EditionError.
 
-    The result does not depend on the number of processes: each text is annotated on its
-    own, and the results are gathered in text order."""
-    global _shared
+    A text whose analysis ``cache`` holds is not analysed again; every other one is, and
+    stored there (unless its overrides have problems). The result does not depend on the
+    number of processes nor on what the cache held: each text is annotated on its own, and
+    the results are gathered in text order."""
     corpus = Corpus(texts, register)
-    codes = dict.fromkeys(v.lang for t in texts for v in t.versions)
-    _shared = texts, register, {code: Matcher(register, lang.get(code)) for code in codes}
-    workers = min(len(os.sched_getaffinity(0)), len(texts) // TEXTS_PER_WORKER)
-    try:
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                packed = pool.map(
-                    _annotate_packed,
-                    range(len(texts)),
-                    chunksize=max(1, len(texts) // (4 * workers)),
-                )
-            results = [(_unpack(mentions), notes, found) for mentions, notes, found in packed]
-        else:
-            results = [_annotate_text(text) for text in texts]
-    finally:
-        _shared = None
+    results: dict[int, tuple[Analysis, list[Problem]]] = {}
+    if cache is not None:
+        for i, text in enumerate(texts):
+            stored = cache.get(text)
+            if stored is not None:
+                results[i] = stored, []
+    todo = [i for i in range(len(texts)) if i not in results]
+    for i, (analysis, found) in zip(todo, _annotate(texts, todo, register), strict=True):
+        results[i] = analysis, found
+        corpus.analysed.append(texts[i].id)
+        if cache is not None and not found:
+            cache.put(texts[i], analysis)
     problems: list[Problem] = []
-    for text, (mentions, notes, found) in zip(texts, results, strict=True):
+    for i, text in enumerate(texts):
+        (mentions, notes), found = results[i]
         for code, per_paragraph in mentions.items():
             corpus.mentions[(text.id, code)] = per_paragraph
-        corpus.notes += notes
+        corpus.notes += [_note_message(text, note) for note in notes]
         problems += found
     raise_if(problems)
     return corpus
 
 
-def _annotate_packed(i: int) -> tuple[_Packed, list[str], list[Problem]]:
+def _annotate(
+    texts: list[Text], todo: list[int], register: Register
+) -> list[tuple[Analysis, list[Problem]]]:
+    """The analyses of ``texts[i]`` for each ``i`` in ``todo``, in that order, made by this
+    process or a pool (see TEXTS_PER_WORKER); the matchers are made only if there is work."""
+    global _shared
+    if not todo:
+        return []
+    codes = dict.fromkeys(v.lang for i in todo for v in texts[i].versions)
+    _shared = texts, register, {code: Matcher(register, lang.get(code)) for code in codes}
+    workers = min(len(os.sched_getaffinity(0)), len(todo) // TEXTS_PER_WORKER)
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                packed = pool.map(
+                    _annotate_packed, todo, chunksize=max(1, len(todo) // (4 * workers))
+                )
+            return [((_unpack(mentions), notes), found) for mentions, notes, found in packed]
+        return [_annotate_text(texts[i]) for i in todo]
+    finally:
+        _shared = None
+
+
+def _annotate_packed(i: int) -> tuple[_Packed, list[Note], list[Problem]]:
     """What a worker returns for text ``i``: :func:`_annotate_text` with packed mentions."""
     assert _shared is not None
-    mentions, notes, problems = _annotate_text(_shared[0][i])
+    (mentions, notes), problems = _annotate_text(_shared[0][i])
     packed = {
         code: {pid: [(m.start, m.end, m.ref) for m in ms] for pid, ms in per_paragraph.items()}
         for code, per_paragraph in mentions.items()
@@ -160,15 +183,15 @@ def _unpack(packed: _Packed) -> dict[str, Mentions]:
     }
 
 
-def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Problem]]:
-    """Mentions per version of ``text``, notes on mentions left out, problems of its overrides."""
+def _annotate_text(text: Text) -> tuple[Analysis, list[Problem]]:
+    """Mentions per version of ``text``, mentions left out (notes), problems of its overrides."""
     assert _shared is not None
     _texts, register, matchers = _shared
     overrides, problems = load_overrides(text, register)
     own: dict[tuple[str, str], list[Override]] = {}
     for o in overrides:
         own.setdefault((o.lang, o.paragraph), []).append(o)
-    notes: list[str] = []
+    notes: list[Note] = []
     mentions: dict[str, Mentions] = {}
     for version in text.versions:
         matcher = matchers[version.lang]
@@ -183,12 +206,16 @@ def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Pro
                 if _within_a_sentence(m, par, starts):
                     kept.append(m)
                 else:
-                    notes.append(
-                        f"{version.path}:{par.line}: {par.text[m.start : m.end]!r} spans two"
-                        " sentences; not annotated"
-                    )
+                    notes.append((version.lang, par.id, m.start, m.end))
         mentions[version.lang] = per_paragraph
-    return mentions, notes, problems
+    return (mentions, notes), problems
+
+
+def _note_message(text: Text, note: Note) -> str:
+    code, pid, start, end = note
+    version = text.version(code)
+    par = next(p for p in version.paragraphs if p.id == pid)
+    return f"{version.path}:{par.line}: {par.text[start:end]!r} spans two sentences; not annotated"
 
 
 def _within_a_sentence(m: Mention, par: Paragraph, starts: list[int]) -> bool:

@@ -8,12 +8,13 @@ when its content changed, so ``mkdocs serve`` does not rebuild in a loop.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
 from edition.analysis import assignments
+from edition.analysis.cache import AnalysisCache
 from edition.analysis.corpus import PARALLEL_FROM, Corpus, annotate_corpus
 from edition.base.addresses import ASSETS_DIR, ASSIGNMENTS_DIR, GENERATED_DIRS, Address
 from edition.base.errors import EditionError, Problem
@@ -52,8 +53,9 @@ class Layout(Protocol):
         ...
 
 
-def load(settings: Settings) -> Corpus:
-    """Read, validate and annotate everything the build needs; raises EditionError."""
+def load(settings: Settings, only: Iterable[str] | None = None) -> Corpus:
+    """Read, validate and annotate everything the build needs (of the texts, those of the
+    IDs ``only`` if given); raises EditionError."""
     missing = missing_ui_languages(settings.ui_languages)
     if missing:
         raise EditionError(
@@ -62,7 +64,7 @@ def load(settings: Settings) -> Corpus:
     problems: list[Problem] = []
     with paused_gc():  # texts, register and mentions: many objects, no cycles (see gc_policy)
         try:
-            texts = load_texts(settings.seeds, settings.ui_languages)
+            texts = load_texts(settings.seeds, settings.ui_languages, only)
         except EditionError as exc:
             problems += exc.problems
         try:
@@ -71,7 +73,14 @@ def load(settings: Settings) -> Corpus:
             problems += exc.problems
         if problems:
             raise EditionError(problems)
-        return annotate_corpus(texts, register)
+        return annotate_corpus(texts, register, analysis_cache(settings))
+
+
+def analysis_cache(settings: Settings) -> AnalysisCache:
+    """The edition's analysis cache (``.cache/edition/analysis/``)."""
+    return AnalysisCache.of_edition(
+        settings.cache / "analysis", settings.glossary, settings.ui_languages
+    )
 
 
 def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str, str]]:
