@@ -5,25 +5,33 @@ Everything else lives in the ``edition`` package, which does not import MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
+import watchdog.events
+import watchdog.observers
+import watchdog.observers.polling
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
+from watchdog.observers.api import BaseObserver
 
 from edition.analysis import assignments
 from edition.analysis.corpus import Corpus
 from edition.base.addresses import PAGE_DIRS, Address
 from edition.base.errors import EditionError
 from edition.build import gc_policy
-from edition.build.generate import generate, generate_assignments
-from edition.build.settings import read_settings
+from edition.build.generate import generate, generate_assignments, is_generated
+from edition.build.settings import Settings, read_settings
 from edition.build.worker import Background, BackgroundError
 from edition.web import assignments as assignment_pages
 
@@ -67,8 +75,91 @@ class SuffixLayout:
         return "" if ui == self.default else f"{ui}/"
 
     def page_file(self, title: str, body: str, meta: Mapping[str, Any]) -> str:
-        head = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False)
+        fields = {"title": title, **meta}
+        head = "".join(f"{_yaml_value(k)}: {_yaml_value(v)}\n" for k, v in fields.items())
         return f"---\n{head}---\n\n{body}"
+
+
+# The front matter is written as JSON, which is YAML (a JSON string is a YAML double-quoted
+# scalar with the same escapes), far cheaper than dumping it with PyYAML; JSON leaves
+# as they are a few characters YAML reads as line breaks (U+0085, U+2028, U+2029) or does
+# not accept in a file (other C1 controls, DEL, U+FFFE, U+FFFF): escaped here.
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _yaml_value(value: object) -> str:
+    """``value`` (strings, lists and mappings of them) as one line of YAML."""
+    dumped = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)
+
+
+class _Sources(watchdog.events.FileSystemEventHandler):
+    """Under ``mkdocs serve``: on a change to a source (a text, the register, a hand-written
+    page), asks for a rebuild by writing ``trigger``, a file MkDocs' server watches. Changes
+    to what a build writes itself (generated pages, ledgers, the cache: ``is_generated``) are
+    not sources, so one edit is one rebuild; opening or reading a file is no change."""
+
+    _CHANGES = frozenset({"created", "modified", "deleted", "moved"})
+
+    def __init__(self, settings: Settings, trigger: Path) -> None:
+        self.settings, self.layout, self.trigger = (
+            settings,
+            SuffixLayout(settings.ui_languages),
+            trigger,
+        )
+
+    def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in self._CHANGES:
+            return
+        paths = (event.src_path, event.dest_path)
+        if any(
+            p and not is_generated(self.settings, self.layout, Path(os.fsdecode(p))) for p in paths
+        ):
+            self.trigger.write_text(str(time.time_ns()), "utf-8")
+
+
+_observers: list[BaseObserver] = []
+
+
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]
+) -> LiveReloadServer:
+    """Watch the sources through the system's file events (inotify), instead of MkDocs polling
+    every file of ``docs`` (the generated pages too) twice a second, and ignore what a build
+    writes (see ``_Sources``); MkDocs' server polls only the trigger file and mkdocs.yml."""
+    settings = read_settings(Path(config.config_file_path))
+    folders = [f.absolute() for f in (settings.docs, settings.seeds, settings.glossary)]
+    server.unwatch(config.docs_dir)
+    # `watch:` entries in mkdocs.yml inside those folders would be polled, the ledgers too
+    config.watch[:] = [
+        w for w in config.watch if not any(Path(w).absolute().is_relative_to(f) for f in folders)
+    ]
+    trigger = settings.cache / "serve-changes"
+    trigger.parent.mkdir(parents=True, exist_ok=True)
+    trigger.touch()
+    server.watch(str(trigger))
+    try:
+        observer: BaseObserver = watchdog.observers.Observer()
+        _schedule(observer, _Sources(settings, trigger), folders)
+    except OSError:  # no inotify, or its limit reached: poll, still skipping generated files
+        observer = watchdog.observers.polling.PollingObserver()
+        _schedule(observer, _Sources(settings, trigger), folders)
+    observer.start()
+    _observers.append(observer)
+    return server
+
+
+def _schedule(observer: BaseObserver, handler: _Sources, folders: list[Path]) -> None:
+    for folder in folders:
+        if folder.is_dir():
+            observer.schedule(handler, str(folder), recursive=True)
+
+
+def on_shutdown() -> None:
+    while _observers:
+        observer = _observers.pop()
+        observer.stop()
+        observer.join()
 
 
 def _nested(config: MkDocsConfig) -> bool:

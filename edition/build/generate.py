@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from edition.analysis import assignments
 from edition.analysis.cache import AnalysisCache
 from edition.analysis.corpus import PARALLEL_FROM, Corpus, annotate_corpus
+from edition.base import addresses
 from edition.base.addresses import ASSETS_DIR, ASSIGNMENTS_DIR, GENERATED_DIRS, Address
 from edition.base.errors import EditionError, Problem
 from edition.base.ledger import LEDGER_NAME
@@ -155,6 +156,23 @@ def generate(settings: Settings, layout: Layout) -> tuple[Corpus, Background]:
         raise
     prune(settings.docs, GENERATED_DIRS, kept)
     return corpus, background
+
+
+def is_generated(settings: Settings, layout: Layout, path: Path) -> bool:
+    """Whether ``path`` is a file a build writes, not an editor: a generated page or asset
+    under ``docs``, a text's paragraph ID ledger, the passage lock, the cache. A watcher that
+    rebuilds on changes to sources ignores them (a build would otherwise wake it again)."""
+    path = path.absolute()
+    docs = settings.docs.absolute()
+    pages = (addresses.search(), addresses.assignment("index"))
+    written = {docs / layout.source(page, ui) for page in pages for ui in settings.ui_languages}
+    written.add(assignments.folder(docs) / assignments.LOCK_NAME)
+    made = (settings.cache.absolute(), *(docs / folder for folder in GENERATED_DIRS))
+    return (
+        path in written
+        or any(path.is_relative_to(folder) for folder in made)
+        or (path.name == LEDGER_NAME and path.is_relative_to(settings.seeds.absolute()))
+    )
 
 
 def _encoded(pages: Iterator[tuple[str, str]]) -> Iterator[tuple[str, bytes]]:
