@@ -46,7 +46,7 @@ class Server:
             command, cwd=folder, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL
         )
         self.lines: list[tuple[float, str]] = []
-        self.url = f"http://127.0.0.1:{port}/"
+        self.url = ""  # from the log: the site's address (site_url's path) on the server
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -108,8 +108,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("serve_args", nargs="*", help="passed to mkdocs serve (after --)")
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:cut])
+    args.serve_args = argv[cut + 1 :]  # passed to mkdocs serve
     folder = args.edition.resolve()
     texts = sorted(p for p in (folder / "seeds").iterdir() if p.is_dir() and p.name[0] not in "._")
     edited = [texts[len(texts) * (k + 1) // (args.edits + 1)] for k in range(args.edits)]
@@ -118,7 +120,9 @@ def main() -> None:
     started = time.monotonic()
     server = Server(folder, args.port, args.serve_args)
     try:
-        server.wait_for(r"Serving on", 0, args.timeout)
+        at = server.wait_for(r"Serving on", 0, args.timeout)
+        line = next(text for when, text in server.lines if when == at)
+        server.url = re.search(r"Serving on (\S+)", line)[1]  # type: ignore[index]
         results["first_build_s"] = round(time.monotonic() - started, 2)
         server.quiet_for(2)
         before, t0 = server.cpu_seconds(), time.monotonic()

@@ -191,6 +191,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     (once, at the site's root, for every language)."""
     if not _nested(config):
         _data[-1].publish(Path(config.site_dir))
+    # `mkdocs serve --dirty` renders only the pages whose source is newer than their output;
+    # an assignment page also shows passages and terms from the corpus: its output is aged.
+    for file in files.documentation_pages():
+        dest = Path(file.abs_dest_path)
+        if (
+            file.abs_src_path
+            and Path(file.abs_src_path).resolve() in _assignments
+            and dest.exists()
+        ):
+            os.utime(dest, (0, 0))
     return files
 
 
