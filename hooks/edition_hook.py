@@ -244,10 +244,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown + assignment_pages.page_html(found, _built["corpus"], page.canonical_url or "")
 
 
+_serving: list[bool] = []
+# The pages' Content-Security-Policy (overrides/main.html) allows no inline script; MkDocs'
+# server adds one to every page it serves (livereload, which reloads it after a rebuild). Under
+# `mkdocs serve` only, whose site is a temporary preview, the policy lets it run.
+_CSP = "script-src 'self';"
+_SERVE_CSP = "script-src 'self' 'unsafe-inline';"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving[:] = [command == "serve"]
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The page is written from ``output``: its HTML need not stay in memory until the end of
     # the build (MkDocs keeps every page), which for a large edition is gigabytes.
     page.content = None
+    if any(_serving):
+        output = output.replace(f'content="{_CSP}', f'content="{_SERVE_CSP}', 1)
     if not page.file.src_uri.startswith(_RAW_HTML_DIRS):
         return output
     body, _ = get_data(_source(page).read_text("utf-8"))

@@ -4,6 +4,7 @@ first would, a failure there is reported, stale files are pruned."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,3 +138,20 @@ def test_serve_rebuilds_on_a_source_change_only(tmp_path: Path) -> None:
         trigger.unlink(missing_ok=True)
         handler.on_any_event(event)
         assert trigger.exists()
+
+
+def test_only_under_serve_the_pages_policy_lets_livereload_run() -> None:
+    from types import SimpleNamespace
+
+    from hooks import edition_hook
+
+    html = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; object-src 'none'\">"
+    page: Any = SimpleNamespace(file=SimpleNamespace(src_uri="index.en.md"), content="x")
+    try:
+        for command, allowed in (("build", False), ("serve", True), ("build", False)):
+            edition_hook.on_startup(command=command, dirty=False)
+            output = edition_hook.on_post_page(html, page, Any)
+            assert ("'unsafe-inline'" in output) == allowed
+            assert "object-src 'none'" in output
+    finally:
+        edition_hook.on_startup(command="build", dirty=False)
