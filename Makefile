@@ -44,7 +44,7 @@ site: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty
 
 ## The offline bundle: dist/<edition-name>-offline.zip, opened from disk by double-click.
 bundle: $(STAMP)

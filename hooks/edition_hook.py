@@ -5,23 +5,31 @@ Everything else lives in the ``edition`` package, which does not import MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import yaml
+import watchdog.events
+import watchdog.observers
+import watchdog.observers.polling
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from watchdog.observers.api import BaseObserver
 
 from edition.analysis import assignments
 from edition.base.addresses import PAGE_DIRS, Address
 from edition.base.errors import EditionError
-from edition.build.generate import Build, generate, generate_assignments
-from edition.build.settings import read_settings
+from edition.build.generate import Build, generate, generate_assignments, is_generated
+from edition.build.settings import Settings, read_settings
 from edition.build.worker import WorkerError
 from edition.web import assignments as assignment_pages
 
@@ -50,8 +58,6 @@ _PLACEHOLDERS = {
 }
 
 
-# libyaml's emitter where PyYAML has it: the front matter of every generated page.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _BODY_AFTER = "\n---\n\n"
 
 
@@ -70,16 +76,97 @@ class SuffixLayout:
         return "" if ui == self.default else f"{ui}/"
 
     def page_file(self, title: str, body: str, meta: Mapping[str, Any]) -> str:
-        head = yaml.dump(
-            {"title": title, **meta}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False
-        )
+        fields = {"title": title, **meta}
+        head = "".join(f"{_yaml_value(k)}: {_yaml_value(v)}\n" for k, v in fields.items())
         return f"---\n{head}{_BODY_AFTER}{body}"
 
     @staticmethod
     def body(page_file: str) -> str:
         """The body of a page's source file written by :meth:`page_file` (the front matter
-        is YAML of a mapping: no line of it is ``---``)."""
+        is one line of JSON per field: no line of it is ``---``)."""
         return page_file[page_file.index(_BODY_AFTER) + len(_BODY_AFTER) :]
+
+
+# The front matter is written as JSON, which is YAML (a JSON string is a YAML double-quoted
+# scalar with the same escapes), far cheaper than dumping it with PyYAML; JSON leaves
+# as they are a few characters YAML reads as line breaks (U+0085, U+2028, U+2029) or does
+# not accept in a file (other C1 controls, DEL, U+FFFE, U+FFFF): escaped here.
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _yaml_value(value: object) -> str:
+    """``value`` (strings, lists and mappings of them) as one line of YAML."""
+    dumped = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)
+
+
+class _Sources(watchdog.events.FileSystemEventHandler):
+    """Under ``mkdocs serve``: on a change to a source (a text, the register, a hand-written
+    page), asks for a rebuild by writing ``trigger``, a file MkDocs' server watches. Changes
+    to what a build writes itself (generated pages, ledgers, the cache: ``is_generated``) are
+    not sources, so one edit is one rebuild; opening or reading a file is no change."""
+
+    _CHANGES = frozenset({"created", "modified", "deleted", "moved"})
+
+    def __init__(self, settings: Settings, trigger: Path) -> None:
+        self.settings, self.layout, self.trigger = (
+            settings,
+            SuffixLayout(settings.ui_languages),
+            trigger,
+        )
+
+    def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in self._CHANGES:
+            return
+        paths = (event.src_path, event.dest_path)
+        if any(
+            p and not is_generated(self.settings, self.layout, Path(os.fsdecode(p))) for p in paths
+        ):
+            self.trigger.write_text(str(time.time_ns()), "utf-8")
+
+
+_observers: list[BaseObserver] = []
+
+
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]
+) -> LiveReloadServer:
+    """Watch the sources through the system's file events (inotify), instead of MkDocs polling
+    every file of ``docs`` (the generated pages too) twice a second, and ignore what a build
+    writes (see ``_Sources``); MkDocs' server polls only the trigger file and mkdocs.yml."""
+    settings = read_settings(Path(config.config_file_path))
+    folders = [f.absolute() for f in (settings.docs, settings.seeds, settings.glossary)]
+    server.unwatch(config.docs_dir)
+    # `watch:` entries in mkdocs.yml inside those folders would be polled, the ledgers too
+    config.watch[:] = [
+        w for w in config.watch if not any(Path(w).absolute().is_relative_to(f) for f in folders)
+    ]
+    trigger = settings.cache / "serve-changes"
+    trigger.parent.mkdir(parents=True, exist_ok=True)
+    trigger.touch()
+    server.watch(str(trigger))
+    try:
+        observer: BaseObserver = watchdog.observers.Observer()
+        _schedule(observer, _Sources(settings, trigger), folders)
+    except OSError:  # no inotify, or its limit reached: poll, still skipping generated files
+        observer = watchdog.observers.polling.PollingObserver()
+        _schedule(observer, _Sources(settings, trigger), folders)
+    observer.start()
+    _observers.append(observer)
+    return server
+
+
+def _schedule(observer: BaseObserver, handler: _Sources, folders: list[Path]) -> None:
+    for folder in folders:
+        if folder.is_dir():
+            observer.schedule(handler, str(folder), recursive=True)
+
+
+def on_shutdown() -> None:
+    while _observers:
+        observer = _observers.pop()
+        observer.stop()
+        observer.join()
 
 
 def _nested(config: MkDocsConfig) -> bool:
@@ -121,6 +208,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _assignments.update({a.path.resolve(): a for a in found})
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """`mkdocs serve --dirty` renders only the pages whose source is newer than their output;
+    an assignment page also shows passages and terms from the corpus: its output is aged."""
+    for file in files.documentation_pages():
+        dest = Path(file.abs_dest_path)
+        if (
+            file.abs_src_path
+            and Path(file.abs_src_path).resolve() in _assignments
+            and dest.exists()
+        ):
+            os.utime(dest, (0, 0))
+    return files
+
+
 @event_priority(-100)  # after i18n's, which builds the other languages into the site
 def on_post_build(config: MkDocsConfig) -> None:
     if _nested(config):
@@ -159,10 +260,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
 
 
+_serving: list[bool] = []
+# The pages' Content-Security-Policy (overrides/main.html) allows no inline script; MkDocs'
+# server adds one to every page it serves (livereload, which reloads it after a rebuild). Under
+# `mkdocs serve` only, whose site is a temporary preview, the policy lets it run.
+_CSP = "script-src 'self';"
+_SERVE_CSP = "script-src 'self' 'unsafe-inline';"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving[:] = [command == "serve"]
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The page is written from ``output``: its HTML need not stay in memory until the end of
     # the build (MkDocs keeps every page), which for a large edition is gigabytes.
     page.content = None
+    if any(_serving):
+        output = output.replace(f'content="{_CSP}', f'content="{_SERVE_CSP}', 1)
     if not page.file.src_uri.startswith(_RAW_HTML_DIRS):
         return output
     body = SuffixLayout.body(_source(page).read_text("utf-8"))

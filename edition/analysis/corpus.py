@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from edition.analysis.align import keys_of_translation
-from edition.analysis.annotate import Choice, Matcher, Mention
+from edition.analysis.annotate import Matcher, Mention
+from edition.analysis.cache import Analysis, AnalysisCache, Chosen, Mentions, Note
 from edition.analysis.corrections import Override, apply, load_overrides, marked_overrides
 from edition.base import lang
 from edition.base.errors import Problem, raise_if
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text, Version
-
-Mentions = dict[str, list[Mention]]  # paragraph ID -> mentions in text order
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -48,6 +47,7 @@ class Corpus:
     register: Register
     mentions: dict[tuple[str, str], Mentions] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    analysed: list[str] = field(default_factory=list)  # IDs of the texts not found in the cache
     _alignments: dict[tuple[str, str], list[list[list[str]]]] = field(
         default_factory=dict, repr=False
     )
@@ -107,48 +107,77 @@ _shared: tuple[list[Text], Register, dict[str, Matcher]] | None = None
 _Packed = dict[str, dict[str, list[tuple[int, int, str]]]]
 
 
-def annotate_corpus(texts: list[Text], register: Register) -> Corpus:
+def annotate_corpus(
+    texts: list[Text], register: Register, cache: AnalysisCache | None = None
+) -> Corpus:
     """Find every register entry in every version of every text; raises EditionError.
 
-    The result does not depend on the number of processes: each text is annotated on its
-    own, and the results are gathered in text order."""
-    global _shared
+    A text whose analysis ``cache`` holds is not analysed again; every other one is, and
+    stored there (unless its overrides have problems). The result does not depend on the
+    number of processes nor on what the cache held: each text is annotated on its own, and
+    the results are gathered in text order."""
     corpus = Corpus(texts, register)
-    codes = dict.fromkeys(v.lang for t in texts for v in t.versions)
-    _shared = texts, register, {code: Matcher(register, lang.get(code)) for code in codes}
-    workers = min(len(os.sched_getaffinity(0)), len(texts) // TEXTS_PER_WORKER)
-    try:
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                packed = pool.map(
-                    _annotate_packed,
-                    range(len(texts)),
-                    chunksize=max(1, len(texts) // (4 * workers)),
-                )
-            results = [(_unpack(mentions), notes, found) for mentions, notes, found in packed]
-        else:
-            results = [_annotate_text(text) for text in texts]
-    finally:
-        _shared = None
+    results: dict[int, tuple[Analysis, list[Problem]]] = {}
+    if cache is not None:
+        for i, text in enumerate(texts):
+            stored = cache.get(text)
+            if stored is not None:
+                results[i] = stored, []
+    todo = [i for i in range(len(texts)) if i not in results]
+    for i, (analysis, found) in zip(todo, _annotate(texts, todo, register), strict=True):
+        results[i] = analysis, found
+        corpus.analysed.append(texts[i].id)
+        if cache is not None and not found:
+            cache.put(texts[i], analysis)
     problems: list[Problem] = []
-    for text, (mentions, notes, found) in zip(texts, results, strict=True):
+    for i, text in enumerate(texts):
+        (mentions, notes, choices), found = results[i]
         for code, per_paragraph in mentions.items():
             corpus.mentions[(text.id, code)] = per_paragraph
-        corpus.notes += notes
+        for version in text.versions:  # what a TEI source holds that was not read
+            corpus.notes += version.notes + marked_overrides(version, register)[1]
+        corpus.notes += [_note_message(text, note) for note in notes]
+        corpus.notes += _choice_notes(text, choices)
         problems += found
     raise_if(problems)
     return corpus
 
 
-def _annotate_packed(i: int) -> tuple[_Packed, list[str], list[Problem]]:
+def _annotate(
+    texts: list[Text], todo: list[int], register: Register
+) -> list[tuple[Analysis, list[Problem]]]:
+    """The analyses of ``texts[i]`` for each ``i`` in ``todo``, in that order, made by this
+    process or a pool (see TEXTS_PER_WORKER); the matchers are made only if there is work."""
+    global _shared
+    if not todo:
+        return []
+    codes = dict.fromkeys(v.lang for i in todo for v in texts[i].versions)
+    _shared = texts, register, {code: Matcher(register, lang.get(code)) for code in codes}
+    workers = min(len(os.sched_getaffinity(0)), len(todo) // TEXTS_PER_WORKER)
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                packed = pool.map(
+                    _annotate_packed, todo, chunksize=max(1, len(todo) // (4 * workers))
+                )
+            return [
+                ((_unpack(mentions), notes, choices), found)
+                for mentions, notes, choices, found in packed
+            ]
+        return [_annotate_text(texts[i]) for i in todo]
+    finally:
+        _shared = None
+
+
+def _annotate_packed(i: int) -> tuple[_Packed, list[Note], list[Chosen], list[Problem]]:
     """What a worker returns for text ``i``: :func:`_annotate_text` with packed mentions."""
     assert _shared is not None
-    mentions, notes, problems = _annotate_text(_shared[0][i])
+    (mentions, notes, choices), problems = _annotate_text(_shared[0][i])
     packed = {
         code: {pid: [(m.start, m.end, m.ref) for m in ms] for pid, ms in per_paragraph.items()}
         for code, per_paragraph in mentions.items()
     }
-    return packed, notes, problems
+    return packed, notes, choices, problems
 
 
 def _unpack(packed: _Packed) -> dict[str, Mentions]:
@@ -158,25 +187,26 @@ def _unpack(packed: _Packed) -> dict[str, Mentions]:
     }
 
 
-def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Problem]]:
-    """Mentions per version of ``text``, notes on mentions left out, problems of its overrides."""
+def _annotate_text(text: Text) -> tuple[Analysis, list[Problem]]:
+    """Mentions per version of ``text``, mentions left out (notes), problems of its overrides."""
     assert _shared is not None
     _texts, register, matchers = _shared
     overrides, problems = load_overrides(text, register)
-    notes: list[str] = []
     for version in text.versions:  # a TEI source's marks first: annotations.yml then wins
-        marked, found_notes = marked_overrides(version, register)
-        overrides = marked + overrides
-        notes += version.notes + found_notes
+        overrides = marked_overrides(version, register)[0] + overrides
     own: dict[tuple[str, str], list[Override]] = {}
     for o in overrides:
         own.setdefault((o.lang, o.paragraph), []).append(o)
+    notes: list[Note] = []
+    choices: list[Chosen] = []
     mentions: dict[str, Mentions] = {}
     for version in text.versions:
         matcher = matchers[version.lang]
         per_paragraph: Mentions = {}
-        annotated, choices = matcher.find_text([par.text for par in version.paragraphs])
-        notes += _choice_notes(version, choices)
+        annotated, chosen = matcher.find_text([par.text for par in version.paragraphs])
+        for c in chosen:
+            pid, m = version.paragraphs[c.paragraph].id, c.mention
+            choices.append((version.lang, pid, m.start, m.end, m.ref, c.candidates, c.reason))
         for par, found in zip(version.paragraphs, annotated, strict=True):
             if (version.lang, par.id) in own:
                 found = apply(found, own[(version.lang, par.id)])
@@ -186,26 +216,30 @@ def _annotate_text(text: Text) -> tuple[dict[str, Mentions], list[str], list[Pro
                 if _within_a_sentence(m, par, starts):
                     kept.append(m)
                 else:
-                    notes.append(
-                        f"{version.path}:{par.line}: {par.text[m.start : m.end]!r} spans two"
-                        " sentences; not annotated"
-                    )
+                    notes.append((version.lang, par.id, m.start, m.end))
         mentions[version.lang] = per_paragraph
-    return mentions, notes, problems
+    return (mentions, notes, choices), problems
 
 
-def _choice_notes(version: Version, choices: list[Choice]) -> list[str]:
-    """One note per name that several entries share in ``version``: which entry it went
-    to, why, and on which lines."""
-    lines: dict[tuple[str, str, tuple[str, ...], str], list[int]] = {}
-    for c in choices:
-        par = version.paragraphs[c.paragraph]
-        surface = par.text[c.mention.start : c.mention.end]
-        lines.setdefault((surface, c.mention.ref, c.candidates, c.reason), []).append(par.line)
+def _note_message(text: Text, note: Note) -> str:
+    code, pid, start, end = note
+    version = text.version(code)
+    par = next(p for p in version.paragraphs if p.id == pid)
+    return f"{version.path}:{par.line}: {par.text[start:end]!r} spans two sentences; not annotated"
+
+
+def _choice_notes(text: Text, choices: list[Chosen]) -> list[str]:
+    """One note per name that several entries share in a version of ``text``: which entry it
+    went to, why, and on which lines."""
+    lines: dict[tuple[str, str, str, tuple[str, ...], str], list[int]] = {}
+    for code, pid, start, end, ref, candidates, reason in choices:
+        par = next(p for p in text.version(code).paragraphs if p.id == pid)
+        key = (code, par.text[start:end], ref, candidates, reason)
+        lines.setdefault(key, []).append(par.line)
     return [
-        f"{version.path}:{where[0]}: {surface!r} (entries {', '.join(candidates)}) is"
-        f" {ref} ({reason}), line(s) {', '.join(map(str, dict.fromkeys(where)))}"
-        for (surface, ref, candidates, reason), where in lines.items()
+        f"{text.version(code).path}:{where[0]}: {surface!r} (entries {', '.join(candidates)})"
+        f" is {ref} ({reason}), line(s) {', '.join(map(str, dict.fromkeys(where)))}"
+        for (code, surface, ref, candidates, reason), where in lines.items()
     ]
 
 

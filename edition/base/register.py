@@ -101,6 +101,13 @@ class Register:
         return found
 
 
+def register_files(folder: Path) -> list[Path]:
+    """Every file the register is read from: the ``*.yml`` in ``folder``, and its cache of
+    Wikidata's values where there is one."""
+    cache = folder / CACHE_NAME
+    return [*sorted(folder.glob("*.yml")), *([cache] if cache.exists() else [])]
+
+
 def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
     """Every entry of every ``*.yml`` in ``folder``; raises EditionError listing all problems."""
     if not folder.is_dir():
@@ -108,7 +115,9 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
     entries: dict[str, Entry] = {}
     first_seen: dict[str, tuple[YamlDocument, int]] = {}  # entry ID -> file and index
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.yml")):
+    for path in register_files(folder):
+        if path.name == CACHE_NAME:
+            continue
         doc, found = load_yaml(path)
         problems += found
         if doc is None:

@@ -104,13 +104,24 @@ def credit_by(credit: dict[str, Any], lang: str) -> str:
     return by if isinstance(by, str) else by.get(lang) or next(iter(by.values()))
 
 
-def load_texts(seeds: Path, ui_languages: Iterable[str]) -> list[Text]:
-    """Every text under ``seeds``, sorted by ID; raises EditionError listing all problems."""
+def load_texts(
+    seeds: Path, ui_languages: Iterable[str], only: Iterable[str] | None = None
+) -> list[Text]:
+    """Every text under ``seeds`` (or those of the IDs ``only``), sorted by ID; raises
+    EditionError listing all problems."""
     ui = tuple(ui_languages)
     if not seeds.is_dir():
         raise EditionError([Problem(seeds, None, "the seeds folder does not exist")])
     texts, problems = [], []
-    for folder in sorted(p for p in seeds.iterdir() if p.is_dir() and p.name[0] not in "._"):
+    folders = sorted(p for p in seeds.iterdir() if p.is_dir() and p.name[0] not in "._")
+    if only is not None:
+        wanted = set(only)
+        problems += [
+            Problem(seeds / name, None, f"no text {name!r} (no such folder under {seeds})")
+            for name in sorted(wanted - {p.name for p in folders})
+        ]
+        folders = [p for p in folders if p.name in wanted]
+    for folder in folders:
         if not TEXT_ID.fullmatch(folder.name):
             problems.append(
                 Problem(

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
 from edition.analysis import assignments
+from edition.analysis.cache import AnalysisCache
 from edition.analysis.corpus import PARALLEL_FROM, Corpus, annotate_corpus
+from edition.base import addresses
 from edition.base.addresses import ASSETS_DIR, ASSIGNMENTS_DIR, GENERATED_DIRS, Address
 from edition.base.errors import EditionError, Problem
 from edition.base.ledger import LEDGER_NAME
@@ -53,8 +55,9 @@ class Layout(Protocol):
         ...
 
 
-def load(settings: Settings) -> Corpus:
-    """Read, validate and annotate everything the build needs; raises EditionError."""
+def load(settings: Settings, only: Iterable[str] | None = None) -> Corpus:
+    """Read, validate and annotate everything the build needs (of the texts, those of the
+    IDs ``only`` if given); raises EditionError."""
     missing = missing_ui_languages(settings.ui_languages)
     if missing:
         raise EditionError(
@@ -62,7 +65,7 @@ def load(settings: Settings) -> Corpus:
         )
     problems: list[Problem] = []
     try:
-        texts = load_texts(settings.seeds, settings.ui_languages)
+        texts = load_texts(settings.seeds, settings.ui_languages, only)
     except EditionError as exc:
         problems += exc.problems
     try:
@@ -71,7 +74,14 @@ def load(settings: Settings) -> Corpus:
         problems += exc.problems
     if problems:
         raise EditionError(problems)
-    return annotate_corpus(texts, register)
+    return annotate_corpus(texts, register, analysis_cache(settings))
+
+
+def analysis_cache(settings: Settings) -> AnalysisCache:
+    """The edition's analysis cache (``.cache/edition/analysis/``)."""
+    return AnalysisCache.of_edition(
+        settings.cache / "analysis", settings.glossary, settings.ui_languages
+    )
 
 
 def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str, str]]:
@@ -186,6 +196,23 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
         policy.end()
         raise
     return Build(corpus, data, staging, site, policy)
+
+
+def is_generated(settings: Settings, layout: Layout, path: Path) -> bool:
+    """Whether ``path`` is a file a build writes, not an editor: a generated page or asset
+    under ``docs``, a text's paragraph ID ledger, the passage lock, the cache. A watcher that
+    rebuilds on changes to sources ignores them (a build would otherwise wake it again)."""
+    path = path.absolute()
+    docs = settings.docs.absolute()
+    pages = (addresses.search(), addresses.assignment("index"))
+    written = {docs / layout.source(page, ui) for page in pages for ui in settings.ui_languages}
+    written.add(assignments.folder(docs) / assignments.LOCK_NAME)
+    made = (settings.cache.absolute(), *(docs / folder for folder in GENERATED_DIRS))
+    return (
+        path in written
+        or any(path.is_relative_to(folder) for folder in made)
+        or (path.name == LEDGER_NAME and path.is_relative_to(settings.seeds.absolute()))
+    )
 
 
 def _encoded(pages: Iterator[tuple[str, str]]) -> Iterator[tuple[str, bytes]]:

@@ -38,6 +38,13 @@ class Settings:
     def docs(self) -> Path:
         return self.docs_dir or self.root / "docs"
 
+    @property
+    def cache(self) -> Path:
+        """What the build keeps between builds to be faster, and may always be deleted: in the
+        edition's folder (so it moves with it, and processes building it share it), outside
+        what the site builder reads or watches; git-ignored."""
+        return self.root / ".cache" / "edition"
+
 
 class _TolerantLoader(yaml.SafeLoader):
     pass

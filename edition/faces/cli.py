@@ -68,6 +68,16 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _analyse(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config)
+    corpus = load(settings, args.text_ids or None)
+    print(
+        f"{len(corpus.texts)} text(s): {len(corpus.analysed)} analysed, "
+        f"{len(corpus.texts) - len(corpus.analysed)} already in {settings.cache / 'analysis'}"
+    )
+    return 0
+
+
 def _new(args: argparse.Namespace) -> int:
     settings = read_settings(args.config)
     folder = new_text(settings.seeds, args.text_id, args.file, args.lang, settings.ui_languages)
@@ -208,6 +218,14 @@ def main(argv: list[str] | None = None) -> int:
         help="fail on TODOs left in meta.yml and on register names or definitions missing in"
         " an interface language",
     )
+    analyse = sub.add_parser(
+        "analyse",
+        help="analyse texts into the analysis cache (.cache/edition/analysis/), which builds"
+        " read: processes or machines given different texts share the work",
+    )
+    analyse.add_argument(
+        "text_ids", nargs="*", metavar="TEXT-ID", help="texts of seeds/ (default: all texts)"
+    )
     new = sub.add_parser("new", help="create seeds/TEXT-ID/ from a plain text file, then check")
     new.add_argument("text_id", metavar="TEXT-ID", help="the folder name under seeds/")
     new.add_argument("file", type=Path, metavar="FILE", help="a plain UTF-8 text file")
@@ -256,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         commands = {
             "check": _check,
+            "analyse": _analyse,
             "new": _new,
             "suggest": _suggest,
             "enrich": _enrich,

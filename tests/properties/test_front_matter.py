@@ -1,5 +1,6 @@
-"""A generated page's source file: MkDocs reads back the title and head data as written, and
-the hook finds the body again without parsing the front matter."""
+"""A generated page's front matter reads back, as MkDocs reads it, as exactly the title and
+head data written, whatever characters they hold; the hook finds the body again without
+parsing the front matter."""
 
 from __future__ import annotations
 
@@ -9,17 +10,50 @@ from mkdocs.utils.meta import get_data
 
 from hooks.edition_hook import SuffixLayout
 
-# Any text a source file may hold (no surrogates, no control characters but tab and line ends).
-_TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n\r"))
-_MARKERS = st.sampled_from(["", "---", "\n---\n\n", "...", "- ", "? ", ": ", "#", "'", '"'])
+LAYOUT = SuffixLayout(("en", "pl", "uk"))
+# Every character a source file can hold (UTF-8 has no lone surrogates), controls included.
+ANY = st.text(st.characters(codec="utf-8", exclude_categories=()))
+HOSTILE = [
+    "",
+    "---",
+    "...\n---\ntitle: x",
+    "a: b",
+    "- [x]",
+    "{a: 1}",
+    "&anchor *alias !!python/object:os.system",
+    "'\"\\",
+    "yes",
+    "null",
+    "2018-11-06",
+    "0x1F",
+    "# comment",
+    " leading and trailing ",
+    "tab\there",
+    "\u0085 next line \u2028 line \u2029 paragraph",
+    "\x00\x07\x1b\x7f\x80\x9f",
+    "\ufeff\ufffe\uffff",
+    "😀 Mandżuria Маньчжурія",
+    "<script>alert(1)</script>",
+]
 
 
-@given(title=st.tuples(_MARKERS, _TEXT, _MARKERS), value=_TEXT, body=_TEXT)
-def test_front_matter_round_trips_and_the_body_is_found(
-    title: tuple[str, str, str], value: str, body: str
-) -> None:
-    layout = SuffixLayout(("en",))
-    written = layout.page_file("".join(title), body, {"citation": [["citation_title", value]]})
-    assert SuffixLayout.body(written) == body
-    _, meta = get_data(written)
-    assert meta == {"title": "".join(title), "citation": [["citation_title", value]]}
+def read_back(title: str, meta: dict) -> dict:
+    body, data = get_data(LAYOUT.page_file(title, "<p>body</p>", meta))
+    assert body == "<p>body</p>"
+    return data
+
+
+@given(ANY, st.lists(st.lists(ANY, max_size=3), max_size=3))
+def test_any_title_and_head_data_read_back_unchanged(title: str, tags: list) -> None:
+    meta = {"citation": {"tags": tags}, "description": title[::-1]}
+    assert read_back(title, meta) == {"title": title, **meta}
+
+
+@given(ANY, ANY)
+def test_the_body_is_found_after_any_front_matter(title: str, body: str) -> None:
+    assert SuffixLayout.body(LAYOUT.page_file(title, body, {"description": title})) == body
+
+
+def test_hostile_titles_read_back_unchanged() -> None:
+    for title in HOSTILE:
+        assert read_back(title, {}) == {"title": title}, repr(title)

@@ -195,8 +195,7 @@ LANGUAGE = Polish(
                 "iem ą owi".split()
             )
             | {f"{mark}{e}" for e in _APOSTROPHE_ENDINGS for mark in "'-"},
-            key=len,
-            reverse=True,
+            key=lambda e: (-len(e), e),  # longest first; a fixed order
         )
     ),
     names_tagged=True,

@@ -131,8 +131,7 @@ LANGUAGE = Ukrainian(
                 "а я у ю і и е є о ою ею ам ям ах ях ами ями ом ем ові еві ів їв ей ий ого ому им "
                 "ій ої ою их ими".split()
             ),
-            key=len,
-            reverse=True,
+            key=lambda e: (-len(e), e),  # longest first; a fixed order
         )
     ),
 )

@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from edition.base.errors import EditionError, Problem
 from edition.build import datafiles, generate, tree, worker
 from edition.build.settings import Settings
-from hooks.edition_hook import SuffixLayout
+from hooks.edition_hook import SuffixLayout, _Sources
 from tests.conftest import ROOT
 
 
@@ -111,3 +112,72 @@ def test_files_not_generated_again_are_pruned(tmp_path: Path) -> None:
     tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"1", "gen/b/y.js": b"2", "keep.md": b"3"})
     tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"4"})
     assert _tree(tmp_path) == {"gen/a/x.js": b"4", "keep.md": b"3"}
+
+
+def test_what_a_build_writes_is_told_from_the_sources(tmp_path: Path) -> None:
+    settings = Settings(tmp_path, UI)
+    layout = SuffixLayout(UI)
+    written = [
+        "docs/texts/t.en.md",
+        "docs/register/entries/person-a.pl.md",
+        "docs/assets/edition/edition.js",
+        "docs/search.uk.md",
+        "docs/assignments/index.pl.md",
+        "docs/assignments/passages.lock.yml",
+        "seeds/t/paragraph-ids.yml",
+        ".cache/edition/analysis/t.json",
+    ]
+    sources = [
+        "docs/index.en.md",
+        "docs/search.md",
+        "docs/assignments/homework.pl.md",
+        "docs/assignments/texts/notes.md",
+        "seeds/t/pl.txt",
+        "seeds/t/meta.yml",
+        "seeds/t/annotations.yml",
+        "glossary/persons.yml",
+        "glossary/paragraph-ids.yml",
+        "mkdocs.yml",
+    ]
+    assert [p for p in written if not generate.is_generated(settings, layout, tmp_path / p)] == []
+    assert [p for p in sources if generate.is_generated(settings, layout, tmp_path / p)] == []
+
+
+def test_serve_rebuilds_on_a_source_change_only(tmp_path: Path) -> None:
+    from watchdog import events
+
+    trigger = tmp_path / ".cache" / "edition" / "serve-changes"
+    trigger.parent.mkdir(parents=True)
+    handler = _Sources(Settings(tmp_path, UI), trigger)
+    ledger, text = str(tmp_path / "seeds/t/paragraph-ids.yml"), str(tmp_path / "seeds/t/pl.txt")
+    quiet = [
+        events.FileModifiedEvent(ledger),
+        events.FileModifiedEvent(str(tmp_path / "docs/texts/t.en.md")),
+        events.FileOpenedEvent(text),
+        events.FileClosedNoWriteEvent(text),
+        events.DirModifiedEvent(str(tmp_path / "seeds/t")),
+    ]
+    for event in quiet:
+        handler.on_any_event(event)
+    assert not trigger.exists()
+    for event in (events.FileModifiedEvent(text), events.FileMovedEvent(ledger + ".tmp", text)):
+        trigger.unlink(missing_ok=True)
+        handler.on_any_event(event)
+        assert trigger.exists()
+
+
+def test_only_under_serve_the_pages_policy_lets_livereload_run() -> None:
+    from types import SimpleNamespace
+
+    from hooks import edition_hook
+
+    html = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; object-src 'none'\">"
+    page: Any = SimpleNamespace(file=SimpleNamespace(src_uri="index.en.md"), content="x")
+    try:
+        for command, allowed in (("build", False), ("serve", True), ("build", False)):
+            edition_hook.on_startup(command=command, dirty=False)
+            output = edition_hook.on_post_page(html, page, Any)
+            assert ("'unsafe-inline'" in output) == allowed
+            assert "object-src 'none'" in output
+    finally:
+        edition_hook.on_startup(command="build", dirty=False)
