@@ -19,7 +19,7 @@ from edition.base.addresses import Address, relative
 from edition.base.collation import OTHER, collation
 from edition.base.register import Entry
 from edition.base.strings import ui_strings
-from edition.derived.register_index import letters
+from edition.derived.register_index import index_name, letters, sort_keys
 from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
 from edition.web.entry_sections import of as template_of
 from edition.web.fallback import in_language
@@ -57,8 +57,7 @@ class _Language:
         self.groups = groups_of(corpus)
         self.addresses = addresses.entries(self.groups)
         self._shown: dict[str, _Shown] = {}
-        order = collation(ui)
-        self.keys = {e.id: order.key(e.name(ui)) for e in corpus.register}  # sort keys
+        self.keys = sort_keys(corpus.register, ui)
         # per kind of entry: its name, its index page, its name in the plural
         self.kinds = {
             kind: (
@@ -134,7 +133,7 @@ def index_page(lang: _Language, kind: str) -> Page:
             facts.append(esc(shown.mentions or s["no_occurrences"]))
             items.append(
                 f'<dt id="{esc(e.id)}"><a href="{href(here, lang.addresses[e.id])}">'
-                f"{shown.name}</a></dt>"
+                f"{in_language(index_name(e, ui), ui)}</a></dt>"
                 f"<dd><p>{shown.definition}</p>"
                 f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
             )
