@@ -24,7 +24,7 @@ from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
 from edition.web.entry_sections import of as template_of
 from edition.web.fallback import in_language
 from edition.web.html import dates, esc, href
-from edition.web.map import Marker, map_svg
+from edition.web.map import Marker, map_html
 from edition.web.reading import Page
 
 NAME_KINDS = ("person", "place", "organisation")
@@ -224,22 +224,28 @@ def map_page(lang: _Language) -> Page:
         (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
         key=lambda e: lang.keys[e.id],
     )
-    markers = [
-        Marker(
-            e.data["coordinates"]["lat"],
-            e.data["coordinates"]["lon"],
-            links[e.id],
-            e.name(ui),
+    markers = []
+    for e in places:
+        name, code = e.name_in(ui)
+        point = e.data.get("area", e.data["coordinates"])
+        markers.append(
+            Marker(
+                point["lat"],
+                point["lon"],
+                links[e.id],
+                name,
+                code if code != ui else None,
+                max(1, lang.shown(e).template.count),
+                "area" in e.data,
+            )
         )
-        for e in places
-    ]
     items = "".join(
         f'<li><a href="{esc(links[e.id])}">{in_language(e.name_in(ui), ui)}</a>'
         f' <span class="ed-facts">{esc(dates(e, s))}</span></li>'
         for e in places
     )
     figure = (
-        f'<figure class="ed-map">{map_svg(markers, s["map"])}'
+        f'<figure class="ed-map">{map_html(markers, s["map_frame"], s["map_more"])}'
         f"<figcaption>{esc(s['map_credit'])}</figcaption></figure>"
         if markers
         else ""
