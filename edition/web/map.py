@@ -118,7 +118,7 @@ def land() -> dict:
 def frames(markers: list[Marker]) -> list[list[Marker]]:
     """The markers split into frames: each the densest window of mentions among those left
     (see the module's docstring), the heaviest first."""
-    left, out = list(markers), []
+    left, out = list(markers), list[list[Marker]]()
     while left:
         if len(out) == MAX_FRAMES - 1:
             out.append(left)
