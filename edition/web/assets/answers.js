@@ -22,7 +22,7 @@
     try {
       var saved = JSON.parse(localStorage.getItem(key(field)) || "null");
       return saved && saved.q === question(field) ? saved.a : "";
-    } catch (e) {
+    } catch {
       return ""; // storage unavailable (privacy mode) or not ours: start empty
     }
   }
@@ -31,7 +31,7 @@
     try {
       if (field.value) localStorage.setItem(key(field), JSON.stringify({ q: question(field), a: field.value }));
       else localStorage.removeItem(key(field));
-    } catch (e) {
+    } catch {
       /* storage full or unavailable: the answer stays on the page until it is closed */
     }
   }

@@ -45,7 +45,7 @@
   function onKey(event) {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
     if (typing(event.target)) return;
-    var target = null;
+    var target;
     if (event.code === "KeyJ" && !event.shiftKey) target = neighbour(PARAGRAPHS, 1);
     else if (event.code === "KeyK" && !event.shiftKey) target = neighbour(PARAGRAPHS, -1);
     else if (event.code === "KeyM") target = neighbour(MENTIONS, event.shiftKey ? -1 : 1);
