@@ -49,9 +49,9 @@ CELL = 2  # degrees: the grid on which windows are counted
 MAX_FRAMES = 4
 NARROWEST = 328  # px: a frame's width on a 360 px phone (Material's content padding taken off)
 TARGET = 24  # px: a marker's tap target (WCAG 2.2 target size, minimum)
-CHAR = 7.0  # px: width of a character of a label at its size (.75rem of 16 px), generously
+CHAR = 7.6  # px: width of a character of a label at its size (.75rem of 16 px), generously
 GAP = 4  # px between a point's target and its label, and kept between labels
-AREA_CHAR = 8.5  # px: a character of an area's name (capitals, spaced out)
+AREA_CHAR = 9.0  # px: a character of an area's name (capitals, spaced out)
 WRAP = 120  # px: an area's name wraps at this width (map.css), in lines LINE px high
 LINE = 13
 
@@ -178,37 +178,49 @@ def _layout(
     """The marks of one frame at NARROWEST px (``px`` per degree, the frame's west and
     north edge in degrees, ``height`` px): heaviest places first, each labelled on the first
     side of its point where the label fits the frame and meets no other, else added to the
-    list of the nearest mark it meets."""
+    list of the nearest mark it meets (whose longer label is then placed again, and joins the
+    next mark it meets, if any)."""
     marks: list[_Mark] = []
+
+    def fit(mark: _Mark) -> tuple[str | None, list[_Mark]]:
+        """The first side where ``mark``'s label fits, else None and the marks it meets."""
+        met: list[_Mark] = []
+        for side in mark.sides:
+            box = mark.box(side)
+            clash = [o for o in marks if o is not mark and _overlap(box, o.box(o.side))]
+            if (
+                not clash
+                and box[0] >= 0
+                and box[1] >= 0
+                and box[2] <= NARROWEST
+                and box[3] <= height
+            ):
+                return side, []
+            met += clash
+        return None, met
+
     for m in sorted(markers, key=lambda m: (-m.weight, m.name)):
         mark = _Mark((m.lon - west) * px, (north - m.lat) * px, [m])
         near = next(
             (o for o in marks if abs(o.x - mark.x) < TARGET and abs(o.y - mark.y) < TARGET), None
         )
         if near is None:
-            clashes = []
-            for side in mark.sides:
-                box = mark.box(side)
-                clash = [o for o in marks if _overlap(box, o.box(o.side))]
-                if (
-                    not clash
-                    and box[0] >= 0
-                    and box[1] >= 0
-                    and box[2] <= NARROWEST
-                    and box[3] <= height
-                ):
-                    mark.side = side
-                    break
-                clashes += clash
-            else:  # no side fits: join the nearest mark it clashes with, else keep it
-                near = min(
-                    clashes, key=lambda o: (o.x - mark.x) ** 2 + (o.y - mark.y) ** 2, default=None
-                )
-                mark.side = mark.sides[0] if mark.area else "w" if mark.x > NARROWEST / 2 else "e"
-            if near is None:
+            side, met = fit(mark)
+            if side is not None or not met:  # fits, or only the frame's edge is in the way
+                mark.side = side or mark.sides[0 if mark.x < NARROWEST / 2 else 1]
                 marks.append(mark)
-        if near is not None:
-            near.places.append(m)
+                continue
+            near = min(met, key=lambda o: (o.x - mark.x) ** 2 + (o.y - mark.y) ** 2)
+        near.places.append(m)
+        while True:  # a longer list's label may meet another: then the two become one
+            side, met = fit(near)
+            if side is not None or not met:
+                near.side = side or ("w" if near.x > NARROWEST / 2 else "e")
+                break
+            into = min(met, key=lambda o: (o.x - near.x) ** 2 + (o.y - near.y) ** 2)
+            into.places += near.places
+            marks.remove(near)
+            near = into
     return marks
 
 

@@ -20,14 +20,23 @@
     return el.getClientRects().length > 0;
   }
 
-  /* The element after (step 1) or before (step -1) the one focused, or else the first below
-   * the top of the window (going forward) or the last above it (going back). */
+  /* The element after (step 1) or before (step -1) the focused element in the page's order,
+   * or, with nothing focused, the first below the top of the window (going forward) or the
+   * last above it (going back). */
   function neighbour(selector, step) {
     var all = Array.prototype.filter.call(document.querySelectorAll(selector), visible);
-    if (!all.length) return null;
     var here = document.activeElement;
-    var at = all.findIndex(function (el) { return el === here || el.contains(here); });
-    if (at >= 0) return all[at + step] || null;
+    if (here && here !== document.body && !here.matches(".md-skip")) {
+      var after = all.filter(function (el) {
+        if (el === here) return false;
+        var where = here.compareDocumentPosition(el);
+        return Boolean(where & Node.DOCUMENT_POSITION_FOLLOWING) || Boolean(where & Node.DOCUMENT_POSITION_CONTAINED_BY);
+      });
+      var before = all.filter(function (el) {
+        return el !== here && !el.contains(here) && after.indexOf(el) < 0;
+      });
+      return step > 0 ? after[0] || null : before[before.length - 1] || null;
+    }
     if (step > 0) {
       return all.find(function (el) { return el.getBoundingClientRect().top > 1; }) || null;
     }
