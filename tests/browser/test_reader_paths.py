@@ -21,7 +21,7 @@ PAGE_TYPES = [
     TEXT,
     "parallel/manchuria-1920-1934.html",
     "register/persons.html",
-    "register/entries/person-s.html",
+    "register/entries/person-j.html",
     "register/map.html",
     "search.html?q=Mandżuria",
     "assignments/manchuria-railway.html",
