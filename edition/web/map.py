@@ -207,21 +207,31 @@ def _layout(
         if near is None:
             side, met = fit(mark)
             if side is not None or not met:  # fits, or only the frame's edge is in the way
-                mark.side = side or mark.sides[0 if mark.x < NARROWEST / 2 else 1]
+                mark.side = side or _toward_room(mark)
                 marks.append(mark)
                 continue
-            near = min(met, key=lambda o: (o.x - mark.x) ** 2 + (o.y - mark.y) ** 2)
+            near = _nearest(mark, met)
         near.places.append(m)
         while True:  # a longer list's label may meet another: then the two become one
             side, met = fit(near)
             if side is not None or not met:
-                near.side = side or ("w" if near.x > NARROWEST / 2 else "e")
+                near.side = side or _toward_room(near)
                 break
-            into = min(met, key=lambda o: (o.x - near.x) ** 2 + (o.y - near.y) ** 2)
+            into = _nearest(near, met)
             into.places += near.places
             marks.remove(near)
             near = into
     return marks
+
+
+def _nearest(mark: _Mark, among: list[_Mark]) -> _Mark:
+    return min(among, key=lambda o: (o.x - mark.x) ** 2 + (o.y - mark.y) ** 2)
+
+
+def _toward_room(mark: _Mark) -> str:
+    """The side of a label that fits nowhere: an area's name centred, else toward the
+    wider half of the frame (it meets no other label, only the frame's edge)."""
+    return "c" if mark.area else "w" if mark.x > NARROWEST / 2 else "e"
 
 
 def _frame_html(markers: list[Marker], label: str, more: str) -> str:
