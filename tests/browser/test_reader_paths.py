@@ -67,6 +67,9 @@ def test_places_at_one_point_are_one_marker_with_a_list(page: Page, base: str, g
     expect(names.first).to_be_hidden()
     group.locator("summary").click()
     expect(names.first).to_be_visible()
+    first, second = names.nth(0).bounding_box(), names.nth(1).bounding_box()
+    assert first["y"] + first["height"] <= second["y"]  # one under the other, not on top
+    assert min(first["height"], second["height"]) >= 24
     # a country is written across its land, not listed at its capital
     expect(page.locator(".ed-map-area a", has_text="Soviet Union")).to_be_visible()
     expect(page.locator(".ed-map-group a", has_text="Soviet Union")).to_have_count(0)
