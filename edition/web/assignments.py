@@ -115,7 +115,7 @@ def _questions_html(questions: tuple[str, ...], s: dict[str, Any]) -> str:
     items = "".join(
         f'<li><p id="ed-q{n}" class="ed-question">{t(q)}</p>'
         f'<textarea class="ed-answer" rows="4" aria-labelledby="ed-q{n}" data-q="{n}"></textarea>'
-        '<p class="ed-answer-printed" aria-hidden="true"></p>'
+        '<div class="ed-answer-printed" aria-hidden="true"></div>'
         '<div class="ed-lines" aria-hidden="true"></div></li>'
         for n, q in enumerate(questions, 1)
     )
