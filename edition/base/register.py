@@ -23,7 +23,13 @@ from typing import Any
 from edition.base.errors import EditionError, Problem, raise_if
 from edition.base.yamlfile import YamlDocument, load_yaml, validate
 
-_ONLY_FOR = {"born": "person", "died": "person", "geonames": "place", "coordinates": "place"}
+_ONLY_FOR = {
+    "born": "person",
+    "died": "person",
+    "geonames": "place",
+    "coordinates": "place",
+    "area": "place",
+}
 # Values fetched from Wikidata by `python -m edition enrich` (edition/build/authority.py),
 # committed beside the register: the build fills from it what an entry's own file leaves out.
 CACHE_NAME = ".wikidata-cache.json"
@@ -139,6 +145,7 @@ def load_register(folder: Path, ui_languages: tuple[str, ...]) -> Register:
                 problems.append(
                     doc.problem((i, "wikidata"), f"{where}: wikidata {item['wikidata']} != id")
                 )
+            problems += _sort_problems(doc, i, item)
             if item["id"] in first_seen:
                 first_doc, first_i = first_seen[item["id"]]
                 first = f"{first_doc.path}:{first_doc.line_of((first_i,))}"
@@ -196,6 +203,33 @@ def _preferred_problems(entries: dict[str, Entry]) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, whatever their order and the commas between them."""
+    return sorted(name.replace(",", " ").split())
+
+
+def _sort_problems(doc: YamlDocument, i: int, item: dict[str, Any]) -> list[Problem]:
+    """An entry's ``sort`` forms: each in a language of its names, with the words of that
+    language's main name (rearranged, never other words: the index shows the form)."""
+    found = []
+    for code, form in item.get("sort", {}).items():
+        where = f"entry {item['id']}: sort.{code}"
+        if code not in item["names"]:
+            have = ", ".join(item["names"])
+            found.append(
+                doc.problem((i, "sort", code), f"{where}: no name in {code} (names in {have})")
+            )
+        elif _words(form) != _words(name := item["names"][code]["name"]):
+            found.append(
+                doc.problem(
+                    (i, "sort", code),
+                    f"{where}: {form!r} is not the words of the name {name!r} rearranged"
+                    " (write the name's own words, in the order the index sorts them)",
+                )
+            )
+    return found
 
 
 def _read_cache(path: Path) -> tuple[dict[str, Any], list[Problem]]:

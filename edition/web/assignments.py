@@ -108,6 +108,33 @@ def qr_svg(url: str, label: str) -> str:
     )
 
 
+def _questions_html(questions: tuple[str, ...], s: dict[str, Any]) -> str:
+    """The questions, each with a field to type the answer in (kept on the device by
+    ``answers.js``) and, on paper, the typed answer and ruled lines to write on."""
+    t = esc
+    items = "".join(
+        f'<li><p id="ed-q{n}" class="ed-question">{t(q)}</p>'
+        f'<textarea class="ed-answer" rows="4" aria-labelledby="ed-q{n}" data-q="{n}"></textarea>'
+        '<div class="ed-answer-printed" aria-hidden="true"></div>'
+        '<div class="ed-lines" aria-hidden="true"></div></li>'
+        for n, q in enumerate(questions, 1)
+    )
+    tools = (
+        f'<div class="ed-answer-tools" data-copied="{t(s["copied"])}"'
+        f' data-copy-failed="{t(s["copy_failed"])}" data-cleared="{t(s["answers_cleared"])}"'
+        f' data-confirm="{t(s["answers_confirm"])}" hidden>'
+        f'<p class="ed-help">{t(s["answers_kept"])}</p>'
+        f'<button type="button" class="md-button" data-answers="copy">{t(s["answers_copy"])}</button>'
+        f' <button type="button" class="md-button" data-answers="print">{t(s["answers_print"])}</button>'
+        f' <button type="button" class="md-button" data-answers="clear">{t(s["answers_clear"])}</button>'
+        '<p class="ed-answer-status" role="status"></p></div>'
+    )
+    return (
+        f'<section class="ed-questions"><h2>{t(s["questions"])}</h2><ol>{items}</ol>'
+        f"{tools}</section>"
+    )
+
+
 def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
     """What the build appends to the teacher's Markdown: passages, terms, questions, and
     (where the edition has a public address) the QR code of ``public_url``; without one, the
@@ -146,15 +173,7 @@ def page_html(assignment: Assignment, corpus: Corpus, public_url: str) -> str:
             f'<section class="ed-terms"><h2>{t(s["terms_to_learn"])}</h2><dl>{items}</dl></section>'
         )
     if assignment.questions:
-        items = "".join(
-            f'<li><p id="ed-q{n}">{t(q)}</p>'
-            f'<textarea class="ed-answer" rows="4" aria-labelledby="ed-q{n}"></textarea>'
-            '<div class="ed-lines" aria-hidden="true"></div></li>'
-            for n, q in enumerate(assignment.questions, 1)
-        )
-        out.append(
-            f'<section class="ed-questions"><h2>{t(s["questions"])}</h2><ol>{items}</ol></section>'
-        )
+        out.append(_questions_html(assignment.questions, s))
     out.append("</div>")
     popups = host_html(corpus.register, ui, up(here.path))
     return "\n\n" + "\n".join(out) + "\n\n" + popups + "\n"

@@ -19,12 +19,12 @@ from edition.base.addresses import Address, relative
 from edition.base.collation import OTHER, collation
 from edition.base.register import Entry
 from edition.base.strings import ui_strings
-from edition.derived.register_index import letters
+from edition.derived.register_index import index_name, letters, sort_keys
 from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
 from edition.web.entry_sections import of as template_of
 from edition.web.fallback import definition_in_language, in_language
 from edition.web.html import dates, esc, href
-from edition.web.map import Marker, map_svg
+from edition.web.map import Marker, map_html
 from edition.web.reading import Page
 
 NAME_KINDS = ("person", "place", "organisation")
@@ -57,8 +57,7 @@ class _UiPages:
         self.groups = groups_of(corpus)
         self.addresses = addresses.entries(self.groups)
         self._shown: dict[str, _Shown] = {}
-        order = collation(ui)
-        self.keys = {e.id: order.key(e.name(ui)) for e in corpus.register}  # sort keys
+        self.keys = sort_keys(corpus.register, ui)
         # per kind of entry: its name, its index page, its name in the plural
         self.kinds = {
             kind: (
@@ -134,7 +133,7 @@ def index_page(lang: _UiPages, kind: str) -> Page:
             facts.append(esc(shown.mentions or s["no_occurrences"]))
             items.append(
                 f'<dt id="{esc(e.id)}"><a href="{href(here, lang.addresses[e.id])}">'
-                f"{shown.name}</a></dt>"
+                f"{in_language(index_name(e, ui), ui)}</a></dt>"
                 f"<dd><p>{shown.definition}</p>"
                 f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
             )
@@ -225,22 +224,28 @@ def map_page(lang: _UiPages) -> Page:
         (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
         key=lambda e: lang.keys[e.id],
     )
-    markers = [
-        Marker(
-            e.data["coordinates"]["lat"],
-            e.data["coordinates"]["lon"],
-            links[e.id],
-            e.name(ui),
+    markers = []
+    for e in places:
+        name, code = e.name_in(ui)
+        point = e.data.get("area", e.data["coordinates"])
+        markers.append(
+            Marker(
+                point["lat"],
+                point["lon"],
+                links[e.id],
+                name,
+                code if code != ui else None,
+                max(1, lang.shown(e).template.count),
+                "area" in e.data,
+            )
         )
-        for e in places
-    ]
     items = "".join(
         f'<li><a href="{esc(links[e.id])}">{in_language(e.name_in(ui), ui)}</a>'
         f' <span class="ed-facts">{esc(dates(e, s))}</span></li>'
         for e in places
     )
     figure = (
-        f'<figure class="ed-map">{map_svg(markers, s["map"])}'
+        f'<figure class="ed-map">{map_html(markers, s["map_frame"], s["map_more"])}'
         f"<figcaption>{esc(s['map_credit'])}</figcaption></figure>"
         if markers
         else ""

@@ -16,6 +16,7 @@ from lxml import html
 from edition.base import addresses
 from edition.base.register import Register, load_register
 from edition.build.settings import read_settings
+from edition.derived.register_index import index_name
 from edition.web.popups import shard_count, shard_of
 from tests.conftest import ROOT, build_site, make_text
 
@@ -168,7 +169,8 @@ def test_register_pages_and_popups_show_names_and_definitions_as_written(
     assert text(section.cssselect("h2")[0]) == norm(name)
     assert norm(definition) in [text(p) for p in section.cssselect("header p")]
     persons = parse(site / PREFIX[ui] / addresses.index("person").path)
-    assert [text(dt) for dt in persons.cssselect("dl.ed-register > dt")] == [norm(name)]
+    listed = index_name(register[ENTRY_ID], ui)[0]  # a person's last word first, as written
+    assert [text(dt) for dt in persons.cssselect("dl.ed-register > dt")] == [norm(listed)]
     shard = shard_of(ENTRY_ID, shard_count(register))
     js = (site / addresses.popup_shard(ui, shard).path).read_text("utf-8")
     popup = html.fragment_fromstring(json.loads(js[js.index(",") + 1 : js.rindex(");")])[ENTRY_ID])

@@ -136,3 +136,44 @@ def test_preferred_must_be_a_list_of_names(tmp_path: Path) -> None:
     assert problems(tmp_path) == [
         f"{tmp_path / 'x.yml'}:10: entry Q17: preferred: True is not of type 'array'"
     ]
+
+
+PERSON = """\
+- id: Q855
+  kind: person
+  names:
+    pl: {name: Józef Stalin}
+    en: {name: Joseph Stalin}
+  sort: {pl: "Stalin, Józef"}
+  definition: {en: A dictator.}
+"""
+
+
+def test_a_sort_form_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "p.yml").write_text(PERSON, "utf-8")
+    assert load_register(tmp_path, UI)["Q855"].data["sort"] == {"pl": "Stalin, Józef"}
+
+
+def test_a_sort_form_in_a_language_without_a_name(tmp_path: Path) -> None:
+    (tmp_path / "p.yml").write_text(PERSON.replace("{pl: ", "{uk: "), "utf-8")
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'p.yml'}:6: entry Q855: sort.uk: no name in uk (names in pl, en)"
+    ]
+
+
+def test_a_sort_form_with_other_words_than_the_name(tmp_path: Path) -> None:
+    (tmp_path / "p.yml").write_text(PERSON.replace("Stalin, Józef", "Stalin, Jozef"), "utf-8")
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'p.yml'}:6: entry Q855: sort.pl: 'Stalin, Jozef' is not the words of the"
+        " name 'Józef Stalin' rearranged (write the name's own words, in the order the index"
+        " sorts them)"
+    ]
+
+
+def test_an_area_only_for_a_place(tmp_path: Path) -> None:
+    (tmp_path / "p.yml").write_text(
+        PERSON.replace("  sort:", "  area: {lat: 1, lon: 2}\n  sort:"), "utf-8"
+    )
+    assert problems(tmp_path) == [
+        f"{tmp_path / 'p.yml'}:6: entry Q855: area: only for a place, not a person"
+    ]
