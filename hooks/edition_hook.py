@@ -28,6 +28,7 @@ from watchdog.observers.api import BaseObserver
 from edition.analysis import assignments
 from edition.base.addresses import PAGE_DIRS, Address
 from edition.base.errors import EditionError
+from edition.base.strings import date_text
 from edition.build.generate import Build, generate, generate_assignments, is_generated
 from edition.build.settings import Settings, read_settings
 from edition.build.worker import WorkerError
@@ -270,6 +271,26 @@ _SERVE_CSP = "script-src 'self' 'unsafe-inline';"
 
 def on_startup(command: str, dirty: bool) -> None:
     _serving[:] = [command == "serve"]
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    return _edition_date(context, config)
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    return _edition_date(context, config)  # pages made from a template alone: the 404 page
+
+
+def _edition_date(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+    """The edition's date in the page's language, for the footer (overrides/partials)."""
+    date = (config.extra.get("edition") or {}).get("date")
+    if date:
+        context["edition_date"] = date_text(str(date), config.theme["language"])
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

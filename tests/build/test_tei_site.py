@@ -12,6 +12,7 @@ import pytest
 from lxml import etree, html
 
 from edition.base.addresses import TEI_CORPUS, citation_file, tei_file
+from edition.base.strings import date_text
 from edition.build.generate import load
 from edition.build.settings import read_settings
 from edition.derived import tei
@@ -75,6 +76,9 @@ def test_every_page_shows_the_edition_version(site: Path, ui: str) -> None:
         doc = html.parse(str(page)).getroot()
         shown = doc.cssselect(".ed-edition-version")
         assert shown and f"v{SETTINGS.edition.version}" in shown[0].text_content(), page
+        # The one 404 page is built by the last language's build (mkdocs-static-i18n #284).
+        if page.name != "404.html":
+            assert f"({date_text(SETTINGS.edition.date, ui)})" in shown[0].text_content(), page
 
 
 def test_the_catalogue_links_every_tei_file(site: Path, texts) -> None:
