@@ -1,6 +1,7 @@
 """Build cost, scaling and page weight of the edition against plain mkdocs-material.
 
     python benchmarks/run.py [--sizes 50 200 800] [--entries 5000] [--json benchmarks/results.json]
+    python benchmarks/run.py --sizes 3000 --merge     # one more size into the same results
 
 For each size, a synthetic edition (``synthetic.py``) is built twice, each time by
 ``mkdocs build`` in a fresh process from clean output folders: the edition itself, and the
@@ -9,8 +10,11 @@ language, through the same theme, plugins and languages with no edition hook). R
 wall time, CPU time and peak memory (the largest proportional set size of the build's
 process tree, sampled from /proc every 0.2 s, and the kernel's peak resident set of its
 largest single process), their ratio and growth, matcher throughput and register load
-time (``matcher.py``), and the bytes of a reading page against the bytes of its source
-text. Prints a table and writes JSON. ``--quick`` measures small editions (10, 20, 40).
+time (``matcher.py``), the bytes of a reading page against the bytes of its source text,
+and the largest page of the built edition (bytes, which page). Prints a table and writes
+JSON; ``--merge`` keeps the other sizes already in the JSON file (the 3,000-text point is
+long, so it can run on its own). ``--quick`` measures small editions (10, 20, 40). The
+edit-loop column is filled from ``edit_loop.py``'s figure for a size where the JSON has one.
 """
 
 from __future__ import annotations
@@ -113,6 +117,12 @@ def page_weight(folder: Path, edition: synthetic.Edition) -> dict[str, float]:
     }
 
 
+def largest_page(site: Path) -> dict[str, object]:
+    """The largest HTML page of a built site: its bytes and its path in the site."""
+    size, page = max((p.stat().st_size, p) for p in site.rglob("*.html"))
+    return {"bytes": size, "page": page.relative_to(site).as_posix()}
+
+
 def measure_size(size: int, entries: int, work: Path) -> tuple[dict[str, object], object]:
     edition = synthetic.make_edition(size, entries)
     folder = work / str(size)
@@ -123,11 +133,19 @@ def measure_size(size: int, entries: int, work: Path) -> tuple[dict[str, object]
         "words_per_text": round(
             sum(len(p[t.original].split()) for t in edition.texts for p in t.paragraphs) / size
         ),
+        "distinct_words": {
+            code: len(
+                {w.lower() for t in edition.texts for p in t.paragraphs for w in p[code].split()}
+            )
+            for code in ("pl", "uk", "en")
+        },
+        "synthetic_entries": len(edition.entries),
         "edition": build(folder / "edition", EDITION_OUTPUT),
         "baseline": build(folder / "baseline", ("site",)),
     }
     row["ratio"] = round(row["edition"]["seconds"] / row["baseline"]["seconds"], 2)
     row["page_weight"] = page_weight(folder / "edition", edition)
+    row["largest_page"] = largest_page(folder / "edition" / "site")
     shutil.rmtree(folder)
     return row, edition
 
@@ -136,17 +154,19 @@ def table(results: dict) -> str:
     rows = results["sizes"]
     lines = [
         "| texts | edition s | plain s | ratio | edition CPU s | plain CPU s | edition peak MB"
-        " | plain peak MB | reading page content / source bytes |",
-        "|---|---|---|---|---|---|---|---|---|",
+        " | plain peak MB | reading page content / source bytes | largest page | edit loop s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         w = r["page_weight"]
+        big = r["largest_page"]
+        edit = r.get("edit_loop", {}).get("seconds", "—")
         lines.append(
             f"| {r['texts']} | {r['edition']['seconds']} | {r['baseline']['seconds']}"
             f" | {r['ratio']} | {r['edition']['cpu_seconds']} | {r['baseline']['cpu_seconds']}"
             f" | {r['edition']['peak_tree_mb']} | {r['baseline']['peak_tree_mb']}"
             f" | {w['content_bytes']:,} / {w['source_bytes']:,} = {w['content_per_source']}"
-            f" (+ shell {w['shell_bytes']:,}) |"
+            f" (+ shell {w['shell_bytes']:,}) | {big['bytes']:,} `{big['page']}` | {edit} |"
         )
     for label, growth in results["growth"].items():
         lines.append(f"\nGrowth {label}: edition {growth['edition']}×, plain {growth['baseline']}×")
@@ -168,17 +188,25 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="sizes 10, 20 and 40")
     parser.add_argument("--entries", type=int, default=5000)
     parser.add_argument("--json", type=Path, default=Path(__file__).parent / "results.json")
+    parser.add_argument("--merge", action="store_true", help="keep the JSON file's other sizes")
     args = parser.parse_args()
     started = time.perf_counter()
     results: dict[str, object] = {"machine": machine(), "entries": args.entries, "sizes": []}
+    previous = json.loads(args.json.read_text("utf-8")) if args.json.exists() else {"sizes": []}
+    before = {r["texts"]: r for r in previous["sizes"]}
+    kept = [r for r in previous["sizes"] if r["texts"] not in args.sizes] if args.merge else []
+    if kept and "matcher" in previous:
+        results["matcher"] = previous["matcher"]
     with tempfile.TemporaryDirectory() as tmp:
         for size in [10, 20, 40] if args.quick else sorted(args.sizes):
             row, edition = measure_size(size, args.entries, Path(tmp))
+            if "edit_loop" in before.get(size, {}):  # edit_loop.py's figure, measured apart
+                row["edit_loop"] = before[size]["edit_loop"]
             results["sizes"].append(row)
             print(f"{size} texts: {json.dumps(row)}", flush=True)
             if "matcher" not in results:  # on the smallest edition: the register is the same
                 results["matcher"] = matcher.measure_edition(edition)
-    sizes = results["sizes"]
+    results["sizes"] = sizes = sorted(kept + results["sizes"], key=lambda r: r["texts"])
     pairs = {(sizes[0]["texts"], sizes[-1]["texts"]), (sizes[-2:][0]["texts"], sizes[-1]["texts"])}
     by_size = {r["texts"]: r for r in sizes}
     results["growth"] = {
