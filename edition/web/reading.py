@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from edition.analysis.annotate import Mention
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import Address, catalogue, parallel, reading, up
+from edition.base.addresses import Address, parallel, reading, up
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text
 from edition.base.strings import ui_strings
@@ -226,42 +226,6 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
             + host_html(corpus.register, ui, up(here.path))
             + "\n\n"
             + panel_html(ui, title)
-            + "\n"
-        ),
-    )
-
-
-def catalogue_page(
-    texts: list[Text], ui: str, edition: Edition = UNVERSIONED, ui_root: str = ""
-) -> Page:
-    s = ui_strings(ui)
-    here = catalogue()
-    rows = []
-    for t in texts:
-        langs = ", ".join(esc(s["languages"][v.lang]) for v in t.translations.values())
-        length = esc(
-            f"{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}"
-        )
-        rows.append(
-            "<tr>"
-            f'<td><a href="{href(here, reading(t.id))}">{esc(t.meta["title"][ui])}</a></td>'
-            f"<td>{esc(s['languages'][t.original.lang])}</td>"
-            f"<td>{length}</td>"
-            f"<td>{langs or esc(s['none'])}</td>"
-            "</tr>"
-        )
-    head = "".join(
-        f"<th>{esc(s[k])}</th>" for k in ("title", "original_language", "length", "translations")
-    )
-    return Page(
-        here,
-        s["catalogue"],
-        (
-            f"<h1>{esc(s['catalogue'])}</h1>\n\n<p>{esc(s['catalogue_intro'])}</p>\n\n"
-            + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
-            + "".join(rows)
-            + "</tbody></table>\n\n"
-            + cite.corpus_downloads_html(texts, ui, here, ui_root)
             + "\n"
         ),
     )
