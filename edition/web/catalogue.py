@@ -158,8 +158,6 @@ def _page(
             + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
             + "".join(rows)
             + "</tbody></table>\n\n"
-            + nav
-            + "\n\n"
             + cite.corpus_downloads_html(ui, here, ui_root)
             + "\n"
         ),

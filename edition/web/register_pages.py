@@ -257,11 +257,11 @@ def occurrence_page(
     title = f"{entry.name(lang.ui)}: {span}"
     nav = _occurrence_pager(lang, entry, template, number, here.path)
     body = (
-        f'<h1>{shown.name}: {esc(span)}</h1>\n\n<p class="ed-views">'
-        f'<a href="{href(here, lang.where[entry.id])}">{esc(s["back_to_entry"])}</a></p>\n\n'
         # the texts' sections are named by the entry's name, as in its section
-        f'<p hidden id="{esc(entry.id)}-name">{shown.name}</p>'
-        f"{nav}\n{fields.fill(page.template, lang.ui)}\n{nav}\n"
+        f'<h1 id="{esc(entry.id)}-name">{shown.name}</h1>\n\n<p class="ed-views">'
+        f'<a href="{href(here, lang.where[entry.id])}">{esc(s["back_to_entry"])}</a></p>\n\n'
+        f"<h2>{esc(s['mentions'])}</h2>\n\n<h3>{esc(span)}</h3>\n\n"
+        f"{nav}\n{fields.fill(page.template, lang.ui)}\n"
     )
     return Page(here, title, body)
 
