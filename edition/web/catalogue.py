@@ -123,7 +123,7 @@ def _page(
     here = pages[n - 1]
     names = dict(options["language"]) | dict(options["period"])
     title = " · ".join([s["catalogue"], *(names[v] for v in (language, when) if v != ALL)])
-    if len(pages) > 1:
+    if n > 1:
         title = s["page_of"].format(title=title, n=n, total=len(pages))
     rows = []
     for t in texts:
@@ -155,9 +155,11 @@ def _page(
             + filters
             + f'<p class="ed-count">{esc(s["texts_count"].format(count=count))}</p>\n\n'
             + nav
+            # a wide table scrolls on a phone, by keyboard too
+            + f'<div class="ed-scroll" tabindex="0" role="region" aria-label="{esc(title)}">'
             + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
             + "".join(rows)
-            + "</tbody></table>\n\n"
+            + "</tbody></table></div>\n\n"
             + cite.corpus_downloads_html(ui, here, ui_root)
             + "\n"
         ),

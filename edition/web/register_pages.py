@@ -333,7 +333,8 @@ def _group_page(
     ordered = sorted(parts[number - 1], key=lambda e: (lang.keys[e.id], e.id))
     head = [f"<h1>{esc(title)}</h1>\n\n"]
     if len(parts) > 1:
-        title = s["page_of"].format(title=title, n=number, total=len(parts))
+        if number > 1:
+            title = s["page_of"].format(title=title, n=number, total=len(parts))
         nav = pager(here, pages, number, s["pages_of_group"])
         head = [f"<h1>{esc(title)}</h1>\n\n", nav, "\n\n"]
         if number == 1:

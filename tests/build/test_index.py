@@ -119,6 +119,9 @@ def test_every_entry_lists_each_occurrence_with_a_link_to_it(site: Path, corpus,
         doc = parsed(page).get_element_by_id(ref)
         assert norm(doc.cssselect("h2")[0].text_content()) == entry.name(ui)
         items = doc.cssselect("ol.ed-occurrences > li")
+        for link in doc.cssselect("nav.ed-pager a"):  # the pages of its other occurrences,
+            more, _ = _target(site, page, link.get("href"))  # at the entry page's depth
+            items += parsed(more).cssselect("ol.ed-occurrences > li")
         occurrences = corpus.occurrences.get(entry.id, [])
         assert len(items) == len(occurrences), entry.id
         if occurrences:  # the forms found in the texts, per language
