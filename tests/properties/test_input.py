@@ -30,13 +30,13 @@ TAGS = {
     "textarea", "th", "thead", "tr", "ul",
 }  # fmt: skip
 ATTRIBUTES = {
-    "action", "aria-describedby", "aria-label", "aria-labelledby", "aria-live", "autocomplete",
+    "action", "aria-current", "aria-describedby", "aria-label", "aria-labelledby", "aria-live", "autocomplete",
     "checked", "class", "data-accessed", "data-align", "data-cite", "data-copied", "data-copy",
     "data-failed", "data-field", "data-kind", "data-lang", "data-original", "data-paragraph",
     "data-paragraphs", "data-ref", "data-root", "data-sentence", "data-sentences",
     "data-shards", "data-strings", "data-title", "data-ui", "data-version", "download", "for",
     "hidden", "href", "id", "lang", "method", "name", "readonly", "role", "rows", "spellcheck",
-    "style", "title", "type", "value",
+    "style", "tabindex", "title", "type", "value",
 }  # fmt: skip
 UI = ("en", "pl", "uk")
 
