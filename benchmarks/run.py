@@ -170,15 +170,16 @@ def table(results: dict) -> str:
         )
     for label, growth in results["growth"].items():
         lines.append(f"\nGrowth {label}: edition {growth['edition']}×, plain {growth['baseline']}×")
-    m = results["matcher"]
-    speeds = ", ".join(
-        f"{code} {m[code]['cold_tokens_per_s']:,} (warm {m[code]['warm_tokens_per_s']:,})"
-        for code in ("pl", "uk", "en")
-    )
-    lines.append(
-        f"\nMatcher, tokens/s with {m['entries']:,} entries: {speeds}."
-        f" Register load: {m['register_load_s']} s."
-    )
+    m = results.get("matcher")  # absent where a run was stopped before the end
+    if m:
+        speeds = ", ".join(
+            f"{code} {m[code]['cold_tokens_per_s']:,} (warm {m[code]['warm_tokens_per_s']:,})"
+            for code in ("pl", "uk", "en")
+        )
+        lines.append(
+            f"\nMatcher, tokens/s with {m['entries']:,} entries: {speeds}."
+            f" Register load: {m['register_load_s']} s."
+        )
     return "\n".join(lines)
 
 

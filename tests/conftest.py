@@ -37,7 +37,7 @@ licence: {status: unknown}
 
 # Tests are marked by what they need, so that `pytest -m "not build and not browser"` runs
 # the unit and specification tests alone, without MkDocs builds or Chromium.
-_BUILD_FIXTURES = {"site", "bundle", "server", "base"}
+_BUILD_FIXTURES = {"site", "bundle", "server", "base", "paged_site", "paged_base"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -109,13 +109,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
     return Bundle(zip_path, folder, result.stdout)
 
 
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The built site over http on a free loopback port."""
+def _serve(folder: Path) -> Iterator[str]:
+    """``folder`` over http on a free loopback port, until the generator is closed."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
+            super().__init__(*args, directory=str(folder), **kwargs)
 
         def log_message(self, *args):
             pass
@@ -127,10 +126,73 @@ def server(site: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site over http on a free loopback port."""
+    yield from _serve(site)
+
+
 @pytest.fixture(params=["http", "file"])
 def base(request: pytest.FixtureRequest, server: str, site: Path) -> str:
     """The built site's root, served over http and opened from disk (``file://``)."""
     return server if request.param == "http" else site.as_uri()
+
+
+# Small pages (``extra: edition: pages:``), so that the real corpus is paged and split.
+PAGED = {
+    "occurrences_on_entry": 3,
+    "occurrences_per_page": 4,
+    "entry_page_bytes": 6000,
+    "texts_per_page": 2,
+}
+# Texts added to the paged edition: (ID, original, date or None, text).
+PAGED_TEXTS = (
+    ("note-1925", "pl", "3 maja 1925", "Japonia i Chiny rozmawiały o Mandżurii."),
+    ("note-1932", "pl", "1932", "W Mandżurii Japonia stworzyła państwo marionetkowe."),
+    ("note-1934", "uk", "весна 1934", "Японія і Китай говорили про Маньчжурію."),
+    ("note-undated", "uk", None, "Маньчжурія лежала між Китаєм і Японією."),
+)
+
+
+def paged_edition(root: Path) -> Path:
+    """The real edition with small pages and four short texts more, some dated: its
+    ``mkdocs.yml``."""
+    root.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    edition_line = 'extra:\n  edition: {version: "1.0", date: "2026-12-01"'
+    assert edition_line in config
+    pages = ", ".join(f"{k}: {v}" for k, v in PAGED.items())
+    config = config.replace(edition_line, f"{edition_line}, pages: {{{pages}}}")
+    (root / "mkdocs.yml").write_text(config, "utf-8")
+    for folder in ("docs", "seeds", "glossary", "hooks", "overrides"):
+        ignored = shutil.ignore_patterns("texts", "parallel", "register", "edition")
+        shutil.copytree(ROOT / folder, root / folder, ignore=ignored)
+    for text_id, original, date, text in PAGED_TEXTS:
+        meta = META.replace("original: pl", f"original: {original}")
+        if date:
+            meta += f'date: "{date}"\n'
+        make_text(root / "seeds", text_id, meta, **{original: text + "\n"})
+    return root / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The paged edition (:func:`paged_edition`), built once per test session."""
+    work = tmp_path_factory.mktemp("paged")
+    result = build_site(paged_edition(work / "edition"), work / "site")
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def paged_server(paged_site: Path) -> Iterator[str]:
+    yield from _serve(paged_site)
+
+
+@pytest.fixture(params=["http", "file"])
+def paged_base(request: pytest.FixtureRequest, paged_server: str, paged_site: Path) -> str:
+    """The paged site's root, served over http and opened from disk (``file://``)."""
+    return paged_server if request.param == "http" else paged_site.as_uri()
 
 
 @pytest.fixture(scope="session")

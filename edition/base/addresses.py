@@ -14,11 +14,19 @@ page dominate the build; one page per letter keeps a short, citable address
 (``register/entries/person-c.html#Q17``) that is the same in every UI language, and stable
 while the entry's name in the default language keeps its initial. Every UI language has the
 same set of group pages, so the language switch finds each page in each language.
+
+Pages stay small whatever the corpus (:class:`Paging`): a group too large for one page goes
+on over numbered parts (``person-c--2.html``) while its first page keeps an anchor for every
+entry of the group, so ``person-c.html#Q17`` still leads to the entry wherever it went; an
+entry's occurrences past the first few are on numbered pages of their own
+(``register/occurrences/Q17-2.html``); the catalogue is paged and filtered by original
+language and date (``texts/catalogue/pl-1930s-2.html``; its first page is ``texts/index``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -30,6 +38,8 @@ _TEXTS_DIR = "texts"  # reading pages and the catalogue (texts/index)
 _PARALLEL_DIR = "parallel"
 _REGISTER_DIR = "register"
 _ENTRY_DIR = "register/entries"
+_OCCURRENCES_DIR = "register/occurrences"  # at the depth of _ENTRY_DIR: the same relative links
+_CATALOGUE_DIR = "texts/catalogue"
 ASSIGNMENTS_DIR = "assignments"  # under ``docs`` and in the site
 # The index page of each kind of entry; glossary terms keep the glossary page.
 _INDEX_PAGES = {
@@ -120,8 +130,16 @@ def translation(text_id: str, lang: str) -> Address:
     return _page(f"{_TEXTS_DIR}/{text_id}/{lang}")
 
 
-def catalogue() -> Address:
-    return _page(f"{_TEXTS_DIR}/index")
+ALL = "all"  # a catalogue filter that keeps every text
+
+
+def catalogue(language: str = ALL, period: str = ALL, number: int = 1) -> Address:
+    """Page ``number`` of the catalogue of the texts whose original is in ``language`` and
+    whose date is in ``period`` (a decade, ``1930s``, or ``undated``); ``all`` for either
+    keeps every text. The first page of all texts is ``texts/index``."""
+    if (language, period, number) == (ALL, ALL, 1):
+        return _page(f"{_TEXTS_DIR}/index")
+    return _page(f"{_CATALOGUE_DIR}/{language}-{period}" + (f"-{number}" if number > 1 else ""))
 
 
 def search() -> Address:
@@ -175,9 +193,26 @@ def group_of(entry: Entry) -> tuple[str, str]:
     return entry.kind, collation(entry.default_ui).letter(entry.name(entry.default_ui))
 
 
-def group(kind: str, letter: str) -> Address:
-    """The page of one group of entries."""
-    return _page(f"{_ENTRY_DIR}/{kind}-{slug(letter)}")
+def group(kind: str, letter: str, part: int = 1) -> Address:
+    """The page of one group of entries, or of its ``part`` (from 2) where it is split: a
+    slug never holds ``--``."""
+    return _page(f"{_ENTRY_DIR}/{kind}-{slug(letter)}" + (f"--{part}" if part > 1 else ""))
+
+
+def occurrences(entry_id: str, number: int) -> Address:
+    """Page ``number`` (from 2: the first is the entry's section) of an entry's occurrences.
+    An entry ID never ends in ``-`` and digits after a single hyphen are its page's."""
+    return _page(f"{_OCCURRENCES_DIR}/{entry_id}-{number}")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How much one page holds (``extra: edition: pages:`` in ``mkdocs.yml``)."""
+
+    occurrences_on_entry: int = 20  # occurrences in the entry's section; the rest on pages
+    occurrences_per_page: int = 800
+    entry_page_bytes: int = 350_000  # the sections of one group page, at most (one at least)
+    texts_per_page: int = 100  # rows of a catalogue page
 
 
 def any_group() -> Address:
@@ -216,3 +251,6 @@ def tei_file(text_id: str) -> str:
 def citation_file(text_id: str, ext: str) -> str:
     """A text's citation download (``bib``, ``ris``, ``csl.json``), from the site's root."""
     return f"{_TEXTS_DIR}/{text_id}.{ext}"
+
+
+DEFAULT_PAGING = Paging()

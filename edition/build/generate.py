@@ -20,7 +20,14 @@ from edition.analysis import assignments
 from edition.analysis.cache import AnalysisCache
 from edition.analysis.corpus import PARALLEL_FROM, Corpus, annotate_corpus
 from edition.base import addresses
-from edition.base.addresses import ASSETS_DIR, ASSIGNMENTS_DIR, GENERATED_DIRS, Address
+from edition.base.addresses import (
+    ASSETS_DIR,
+    ASSIGNMENTS_DIR,
+    DEFAULT_PAGING,
+    GENERATED_DIRS,
+    Address,
+    Paging,
+)
 from edition.base.errors import EditionError, Problem
 from edition.base.ledger import LEDGER_NAME
 from edition.base.register import load_register
@@ -31,8 +38,9 @@ from edition.build.settings import Settings
 from edition.build.tree import move_into, prune, sync_tree, write_files
 from edition.derived.citation import UNVERSIONED, Edition
 from edition.web import assignments as assignment_pages
-from edition.web import entry_sections, reading
+from edition.web import reading
 from edition.web import register_pages as register_web
+from edition.web.catalogue import catalogue_pages
 from edition.web.reading import Page
 from edition.web.search_page import search_page
 
@@ -89,8 +97,10 @@ def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str
         yield layout.source(page.address, ui), layout.page_file(page.title, page.body, page.meta)
 
 
-def _text_pages(corpus: Corpus, ui: str, edition: Edition, ui_root: str) -> Iterator[Page]:
-    yield reading.catalogue_page(corpus.texts, ui, edition, ui_root)
+def _text_pages(
+    corpus: Corpus, ui: str, edition: Edition, ui_root: str, paging: Paging
+) -> Iterator[Page]:
+    yield from catalogue_pages(corpus.texts, ui, edition, ui_root, paging)
     for text in corpus.texts:
         yield reading.reading_page(corpus, text, ui, edition, ui_root)
         if text.translations:
@@ -101,22 +111,27 @@ def _text_pages(corpus: Corpus, ui: str, edition: Edition, ui_root: str) -> Iter
 
 
 def text_pages(
-    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout, edition: Edition = UNVERSIONED
+    corpus: Corpus,
+    ui_languages: tuple[str, ...],
+    layout: Layout,
+    edition: Edition = UNVERSIONED,
+    paging: Paging = DEFAULT_PAGING,
 ) -> Iterator[tuple[str, str]]:
     """The catalogue, the reading pages and parallel views, the search page: (path relative
     to ``docs``, content), one at a time (all the pages of a large edition at once would
     take gigabytes)."""
     for ui in ui_languages:
-        yield from _files(layout, ui, _text_pages(corpus, ui, edition, layout.ui_root(ui)))
+        pages = _text_pages(corpus, ui, edition, layout.ui_root(ui), paging)
+        yield from _files(layout, ui, pages)
 
 
 def register_pages(
-    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout
+    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout, paging: Paging = DEFAULT_PAGING
 ) -> Iterator[tuple[str, str]]:
-    """The index pages, the entry pages, the map and the overview."""
-    for ui in ui_languages:
-        yield from _files(layout, ui, register_web.pages(corpus, ui, layout.ui_root(ui)))
-    entry_sections.release()
+    """The entry pages, the index pages, the map and the overview."""
+    roots = {ui: layout.ui_root(ui) for ui in ui_languages}
+    for ui, page in register_web.pages(corpus, roots, paging):
+        yield layout.source(page.address, ui), layout.page_file(page.title, page.body, page.meta)
 
 
 def assets() -> dict[str, bytes]:
@@ -175,12 +190,17 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
         fork = len(corpus.texts) >= PARALLEL_FROM
         register = worker.start(
             "the register pages",
-            lambda: write_files(docs, _encoded(register_pages(corpus, ui, layout))),
+            lambda: write_files(
+                docs, _encoded(register_pages(corpus, ui, layout, settings.paging))
+            ),
             fork,
         )
         try:
             kept = write_files(docs, assets().items())
-            kept |= write_files(docs, _encoded(text_pages(corpus, ui, layout, settings.edition)))
+            kept |= write_files(
+                docs,
+                _encoded(text_pages(corpus, ui, layout, settings.edition, settings.paging)),
+            )
             kept |= register.wait()
         finally:
             register.cancel()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from edition.base.addresses import DEFAULT_PAGING, Paging
 from edition.base.errors import EditionError, Problem
 from edition.derived.citation import UNVERSIONED, Edition
 
@@ -25,6 +26,7 @@ class Settings:
     docs_dir: Path | None = None
     site_url: str = ""
     edition: Edition = UNVERSIONED  # name, version and date: ``extra: edition:`` in mkdocs.yml
+    paging: Paging = DEFAULT_PAGING  # how much a page holds: ``extra: edition: pages:``
 
     @property
     def seeds(self) -> Path:
@@ -82,7 +84,33 @@ def read_settings(config_file: Path) -> Settings:
         docs_dir=root / data.get("docs_dir", "docs"),
         site_url=data.get("site_url") or "",
         edition=_edition(data, config_file),
+        paging=_paging(data, config_file),
     )
+
+
+def _paging(data: dict, config_file: Path) -> Paging:
+    """``extra: edition: pages:``, each a whole number from 1 (the defaults where absent)."""
+    found = (((data.get("extra") or {}).get("edition")) or {}).get("pages") or {}
+    fields = Paging.__dataclass_fields__
+    if not isinstance(found, dict):
+        raise EditionError([Problem(config_file, None, "extra: edition: pages: must be a mapping")])
+    problems = [
+        Problem(
+            config_file,
+            None,
+            f"extra: edition: pages: unknown setting {key!r}; known: " + ", ".join(fields),
+        )
+        for key in found
+        if key not in fields
+    ]
+    problems += [
+        Problem(config_file, None, f"extra: edition: pages: {key} must be a whole number from 1")
+        for key, value in found.items()
+        if key in fields and (type(value) is not int or value < 1)
+    ]
+    if problems:
+        raise EditionError(problems)
+    return Paging(**found)
 
 
 def _edition(data: dict, config_file: Path) -> Edition:

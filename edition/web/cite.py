@@ -66,16 +66,18 @@ def cite_html(text: Text, edition: Edition, ui: str) -> str:
     )
 
 
-def corpus_downloads_html(texts: list[Text], ui: str, here: Address, ui_root: str) -> str:
-    """The catalogue's TEI links (files at the site's root): the whole edition, then each text."""
+def corpus_downloads_html(ui: str, here: Address, ui_root: str) -> str:
+    """The catalogue's link to the whole edition in TEI (a file at the site's root; each
+    text's is in its row)."""
     s = ui_strings(ui)
+    link = esc(relative(ui_root + here.path, Address(addresses.TEI_CORPUS)))
+    return (
+        f'<p class="ed-downloads">{esc(s["downloads"])} (TEI P5): '
+        f'<a href="{link}" download>teiCorpus</a></p>'
+    )
 
-    def link(path: str) -> str:
-        return esc(relative(ui_root + here.path, Address(path)))
 
-    links = [f'<a href="{link(addresses.TEI_CORPUS)}" download>teiCorpus</a>']
-    links += [
-        f'<a href="{link(addresses.tei_file(t.id))}" download>{esc(t.meta["title"][ui])}</a>'
-        for t in texts
-    ]
-    return f'<p class="ed-downloads">{esc(s["downloads"])} (TEI P5): {" · ".join(links)}</p>'
+def tei_link(text: Text, here: Address, ui_root: str) -> str:
+    """A link to the text's TEI document (at the site's root) from page ``here``."""
+    link = esc(relative(ui_root + here.path, Address(addresses.tei_file(text.id))))
+    return f'<a href="{link}" download>TEI P5</a>'

@@ -1,36 +1,31 @@
 """The parts of a register entry's section on its entry page that are the same in every UI
-language, made once: its names and the forms found in the texts, and every occurrence, text
-by text and version by version, as keyword-in-context lines linked to their sentences.
+language, made once: its names and the forms found in the texts, and its occurrences, text
+by text and version by version, as keyword-in-context lines linked to their sentences: the
+first few in the section, the rest in pages of their own (``addresses.occurrences``).
 
 They differ between UI languages only in a few words: headings, the names of languages and
 the texts' titles ("Original: Polish (2)"), the label of each line's link ("Reading view
 p8s1"). Made again in each language, the lines were most of the cost of the index pages
 (half a million lines for 5,000 entries in 200 texts). So they are made once, as UTF-8
 ``%``-templates whose fields are those words (:class:`EntryTemplate`), and each UI language
-fills them in with one ``bytes % words`` (:func:`fill`), which does no per-line work in
-Python. Hand-rolled because a template engine would make the lines one by one again.
+fills them in with one ``bytes % words`` (:meth:`Fields.fill`), which does no per-line work
+in Python. Hand-rolled because a template engine would make the lines one by one again.
 
-The templates of one edition are kept for the next UI language while the edition's corpus
-lives (a build's; a new build's replaces them), up to ``BUDGET`` bytes: all of them for an
-edition of 200 texts with 5,000 entries (52 MB), 60% of the bytes for one of 800 texts
-(which would need 200 MB). Beyond the budget, an entry's template is made again in each
-language. The entries' groups (``by_group``) are kept with them.
+The register's pages are made group by group (``register_pages``): a group's templates are
+made once, filled in for every UI language and dropped, so nothing is kept between groups.
 """
 
 from __future__ import annotations
 
-import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from edition.analysis.corpus import Corpus, Occurrence
-from edition.base.addresses import any_group, by_group, entry, parallel, reading, relative
+from edition.base.addresses import Paging, any_group, entry, parallel, reading, relative
 from edition.base.register import Entry
 from edition.base.sources import Text
 from edition.base.strings import ui_strings
 from edition.derived.register_index import kwic, surface_forms
 from edition.web.html import authority_links, esc
-
-BUDGET = 128_000_000  # bytes of templates kept for the other UI languages, at most
 
 
 def _field(name: str) -> str:
@@ -43,8 +38,17 @@ def _lit(text: str) -> str:
 
 
 def _html(text: str) -> str:
-    """``text`` escaped for HTML (``_t``), as it stands in a template."""
+    """``text`` escaped for HTML, as it stands in a template."""
     return _lit(esc(text))
+
+
+@dataclass(frozen=True)
+class OccurrencePage:
+    """Occurrences ``first`` to ``last`` (from 1) of an entry, as a template."""
+
+    first: int
+    last: int
+    template: bytes
 
 
 @dataclass(frozen=True)
@@ -52,63 +56,50 @@ class EntryTemplate:
     count: int  # occurrences
     texts: int  # texts it occurs in
     names: bytes  # the names and the forms found, up to the heading of the occurrences
-    occurrences: bytes  # the "in texts" list and a section per text
+    occurrences: OccurrencePage  # the first ones: the "in texts" list and a section per text
+    more: tuple[OccurrencePage, ...]  # the pages of the others (pages 2, 3, ...)
     authority: str  # the links to authority files, each after " · "
 
 
-@dataclass
-class _Kept:
-    """The templates of one edition, the words that fill them in each UI language, and the
-    entries' groups."""
+class Fields:
+    """The field names of the templates (a text's and a language's number: IDs and codes may
+    hold any character) and the words that fill them in each UI language, for one build."""
 
-    corpus: weakref.ref[Corpus]
-    # field names: a text's, a language's number (IDs and codes may hold any character)
-    texts: dict[str, int]
-    languages: dict[str, int]
-    templates: dict[str, EntryTemplate] = field(default_factory=dict)
-    size: int = 0
-    words: dict[str, dict[bytes, bytes]] = field(default_factory=dict)  # per UI language
-    groups: dict[tuple[str, str], list[Entry]] | None = None
-
-
-_kept: _Kept | None = None
-
-
-def _forget(corpus: weakref.ref[Corpus]) -> None:
-    """Drop the templates of an edition that is gone."""
-    global _kept
-    if _kept is not None and _kept.corpus is corpus:
-        _kept = None
-
-
-def release() -> None:
-    """Drop the templates now (the register's pages are all made), not when the edition goes."""
-    global _kept
-    _kept = None
-
-
-def _current(corpus: Corpus) -> _Kept:
-    global _kept
-    if _kept is None or _kept.corpus() is not corpus:
+    def __init__(self, corpus: Corpus, ui_languages: tuple[str, ...]) -> None:
+        self.corpus = corpus
+        self.texts = {text.id: k for k, text in enumerate(corpus.texts)}
         codes = [v.lang for t in corpus.texts for v in t.versions]
         codes += [code for e in corpus.register for code in e.names]
-        _kept = _Kept(
-            weakref.ref(corpus, _forget),
-            {text.id: k for k, text in enumerate(corpus.texts)},
-            {code: k for k, code in enumerate(dict.fromkeys(codes))},
-        )
-    return _kept
+        self.languages = {code: k for k, code in enumerate(dict.fromkeys(codes))}
+        self.words = {ui: self._words(ui) for ui in ui_languages}
+
+    def _words(self, ui: str) -> dict[bytes, bytes]:
+        s = ui_strings(ui)
+        out = {key: esc(s[key]) for key in ("names_label", "forms_in_texts", "mentions")}
+        out |= {key: esc(s[key]) for key in ("in_texts", "original", "translation")}
+        # a line's link: to the reading page for the original, to the parallel view (at the
+        # original sentence it renders) for a translation; every group page and occurrence
+        # page is at the same depth
+        here = any_group()
+        for role, view in (("original", "reading_view"), ("translation", "parallel_view")):
+            out[f"l{role[0]}"] = f'" aria-label="{esc(s[view])} '
+        for k, text in enumerate(self.corpus.texts):
+            out[f"t{k}"] = esc(text.meta["title"][ui])
+            for j, version in enumerate(text.versions):
+                page = (reading if version is text.original else parallel)(text.id)
+                link = esc(relative(here, page))
+                out[f"a{k}.{j}"] = f'<li><a class="ed-occ-link" href="{link}#'
+        for code, n in self.languages.items():
+            out[f"L{n}"] = esc(s["languages"].get(code, code))
+            out[f"k{n}"] = f'</a> <span class="ed-kwic" lang="{esc(code)}">'
+        return {key.encode(): value.encode() for key, value in out.items()}
+
+    def fill(self, template: bytes, ui: str) -> str:
+        """A template filled in with the words of UI language ``ui``."""
+        return (template % self.words[ui]).decode()
 
 
-def groups_of(corpus: Corpus) -> dict[tuple[str, str], list[Entry]]:
-    """The entries' groups (``by_group``), the same in every UI language: made once."""
-    kept = _current(corpus)
-    if kept.groups is None:
-        kept.groups = by_group(corpus.register)
-    return kept.groups
-
-
-def _names(kept: _Kept, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
+def _names(fields: Fields, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
     rows = []
     for code, names in entry.names.items():
         main, *variants = names
@@ -116,12 +107,12 @@ def _names(kept: _Kept, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
             f" ({', '.join(_html(v) for v in variants)})" if variants else ""
         )
         rows.append(
-            f'<dt>{_field(f"L{kept.languages[code]}")}</dt><dd lang="{_html(code)}">{value}</dd>'
+            f'<dt>{_field(f"L{fields.languages[code]}")}</dt><dd lang="{_html(code)}">{value}</dd>'
         )
     table = f'<dl class="ed-meta">{"".join(rows)}</dl>'
     if forms:
         found = "".join(
-            f"<dt>{_field(f'L{kept.languages[code]}')}</dt>"
+            f"<dt>{_field(f'L{fields.languages[code]}')}</dt>"
             f'<dd lang="{_html(code)}">{", ".join(_html(f) for f in found)}</dd>'
             for code, found in forms.items()
         )
@@ -130,14 +121,13 @@ def _names(kept: _Kept, entry: Entry, forms: dict[str, list[str]]) -> list[str]:
 
 
 def _occurrences(
-    kept: _Kept, e: Entry, occurrences: list[Occurrence]
-) -> tuple[list[str], dict[str, dict[str, None]], int]:
-    """The "in texts" list and a section per text; the forms found per language; the
-    number of texts. One pass over the occurrences, which the corpus lists text by text,
-    version by version (the original first): they are scattered in memory, and reading
-    them was the largest cost."""
+    fields: Fields, e: Entry, occurrences: list[Occurrence], forms: dict[str, dict[str, None]]
+) -> bytes:
+    """The "in texts" list and a section per text of ``occurrences``; the forms found are
+    added to ``forms`` (language -> forms). One pass over the occurrences, which the corpus
+    lists text by text, version by version (the original first): they are scattered in
+    memory, and reading them was the largest cost."""
     groups: list[tuple[Text, list[list[str]]]] = []  # text, its versions' parts
-    forms: dict[str, dict[str, None]] = {}
     version = None
     for occ in occurrences:
         text = occ.text
@@ -146,9 +136,9 @@ def _occurrences(
             version = None
         if occ.version is not version:
             version = occ.version
-            k = kept.texts[text.id]
+            k = fields.texts[text.id]
             j = next(j for j, v in enumerate(text.versions) if v is version)
-            lang = kept.languages[version.lang]
+            lang = fields.languages[version.lang]
             role = "original" if version is text.original else "translation"
             lines = [f"{_field(role)}: {_field(f'L{lang}')}"]
             groups[-1][1].append(lines)
@@ -174,7 +164,7 @@ def _occurrences(
     if len(groups) > 1:
         texts = ", ".join(
             f'<a href="{_html(relative(here, here.at(f"{e.id}-text-{text.id}")))}">'
-            f"{_field(f't{kept.texts[text.id]}')}</a>"
+            f"{_field(f't{fields.texts[text.id]}')}</a>"
             for text, _ in groups
         )
         parts.append(f'<p class="ed-in-texts">{_field("in_texts")}: {texts}</p>')
@@ -184,62 +174,38 @@ def _occurrences(
             # named by the text and the entry: landmarks on a page need unique names
             f'<section class="ed-occ-text" aria-labelledby="{heading} {ref}-name">'
             f'<h4 id="{heading}"><a href="{_html(relative(here, reading(text.id)))}">'
-            f"{_field(f't{kept.texts[text.id]}')}</a></h4>"
+            f"{_field(f't{fields.texts[text.id]}')}</a></h4>"
         )
         for h5, *lines in versions:
             parts.append(
                 f'<h5>{h5} ({len(lines)})</h5><ol class="ed-occurrences">{"".join(lines)}</ol>'
             )
         parts.append("</section>")
-    return parts, forms, len(groups)
+    return "\n".join(parts).encode()
 
 
-def of(corpus: Corpus, entry: Entry) -> EntryTemplate:
-    """The entry's templates, kept for the next UI language while within ``BUDGET``."""
-    kept = _current(corpus)
-    found = kept.templates.get(entry.id)
-    if found is None:
-        occurrences = corpus.occurrences.get(entry.id, [])
-        parts, forms, texts = _occurrences(kept, entry, occurrences)
-        found = EntryTemplate(
-            len(occurrences),
-            texts,
-            "\n".join(_names(kept, entry, surface_forms(entry, forms))).encode(),
-            "\n".join(parts).encode(),
-            "".join(f" · {link}" for link in authority_links(entry)),
+def of(fields: Fields, entry: Entry, paging: Paging) -> EntryTemplate:
+    """The entry's templates: the first ``paging.occurrences_on_entry`` occurrences for its
+    section, the others in pages of ``paging.occurrences_per_page``."""
+    occurrences = fields.corpus.occurrences.get(entry.id, [])
+    forms: dict[str, dict[str, None]] = {}
+    first = paging.occurrences_on_entry
+    pages = [OccurrencePage(1, min(first, len(occurrences)), b"")]
+    pages += [
+        OccurrencePage(start + 1, min(start + paging.occurrences_per_page, len(occurrences)), b"")
+        for start in range(first, len(occurrences), paging.occurrences_per_page)
+    ]
+    made = tuple(
+        OccurrencePage(
+            p.first, p.last, _occurrences(fields, entry, occurrences[p.first - 1 : p.last], forms)
         )
-        size = len(found.names) + len(found.occurrences)
-        if kept.size + size <= BUDGET:
-            kept.templates[entry.id] = found
-            kept.size += size
-    return found
-
-
-def words(corpus: Corpus, ui: str) -> dict[bytes, bytes]:
-    """The fields of the templates in UI language ``ui``."""
-    kept = _current(corpus)
-    if ui not in kept.words:
-        s = ui_strings(ui)
-        out = {key: esc(s[key]) for key in ("names_label", "forms_in_texts", "mentions")}
-        out |= {key: esc(s[key]) for key in ("in_texts", "original", "translation")}
-        # a line's link: to the reading page for the original, to the parallel view (at the
-        # original sentence it renders) for a translation; every group page is in one folder
-        here = any_group()
-        for role, view in (("original", "reading_view"), ("translation", "parallel_view")):
-            out[f"l{role[0]}"] = f'" aria-label="{esc(s[view])} '
-        for k, text in enumerate(corpus.texts):
-            out[f"t{k}"] = esc(text.meta["title"][ui])
-            for j, version in enumerate(text.versions):
-                page = (reading if version is text.original else parallel)(text.id)
-                link = esc(relative(here, page))
-                out[f"a{k}.{j}"] = f'<li><a class="ed-occ-link" href="{link}#'
-        for code, n in kept.languages.items():
-            out[f"L{n}"] = esc(s["languages"].get(code, code))
-            out[f"k{n}"] = f'</a> <span class="ed-kwic" lang="{esc(code)}">'
-        kept.words[ui] = {key.encode(): value.encode() for key, value in out.items()}
-    return kept.words[ui]
-
-
-def fill(template: bytes, words: dict[bytes, bytes]) -> str:
-    """A template of :func:`of` filled in with the :func:`words` of a UI language."""
-    return (template % words).decode()
+        for p in pages
+    )
+    return EntryTemplate(
+        len(occurrences),
+        len({id(occ.text) for occ in occurrences}),
+        "\n".join(_names(fields, entry, surface_forms(entry, forms))).encode(),
+        made[0],
+        made[1:],
+        "".join(f" · {link}" for link in authority_links(entry)),
+    )

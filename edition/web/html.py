@@ -52,3 +52,15 @@ def authority_links(entry: Entry) -> list[str]:
         url = f"https://www.geonames.org/{quote(str(entry.data['geonames']), safe='')}"
         links.append(f'<a href="{esc(url)}">GeoNames</a>')
     return links
+
+
+def pager(here: Address, pages: list[Address], current: int, label: str) -> str:
+    """A numbered list of links to ``pages`` (page ``current``, from 1, is ``here``: marked
+    as the current page, not linked), in a navigation landmark named ``label``."""
+    items = [
+        f'<li><span aria-current="page">{n}</span></li>'
+        if n == current
+        else f'<li><a href="{href(here, to)}">{n}</a></li>'
+        for n, to in enumerate(pages, 1)
+    ]
+    return f'<nav class="ed-pager" aria-label="{esc(label)}"><ol>{"".join(items)}</ol></nav>'

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from edition.analysis.annotate import Mention
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import Address, catalogue, parallel, reading, translation, up
+from edition.base.addresses import Address, parallel, reading, translation, up
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text, Version, credit_by
 from edition.base.strings import ui_strings
@@ -380,43 +380,4 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
             + "\n"
         ),
         {"hide": ["navigation", "toc"]},
-    )
-
-
-def catalogue_page(
-    texts: list[Text], ui: str, edition: Edition = UNVERSIONED, ui_root: str = ""
-) -> Page:
-    s = ui_strings(ui)
-    here = catalogue()
-    rows = []
-    for t in texts:
-        langs = ", ".join(
-            f'<a href="{href(here, translation(t.id, v.lang))}">{esc(s["languages"][v.lang])}</a>'
-            for v in t.translations.values()
-        )
-        length = esc(
-            f"{t.original.word_count} {s['words']}, {len(t.original.paragraphs)} {s['paragraphs']}"
-        )
-        rows.append(
-            "<tr>"
-            f'<td><a href="{href(here, reading(t.id))}">{esc(t.meta["title"][ui])}</a></td>'
-            f"<td>{esc(s['languages'][t.original.lang])}</td>"
-            f"<td>{length}</td>"
-            f"<td>{langs or esc(s['none'])}</td>"
-            "</tr>"
-        )
-    head = "".join(
-        f"<th>{esc(s[k])}</th>" for k in ("title", "original_language", "length", "translations")
-    )
-    return Page(
-        here,
-        s["catalogue"],
-        (
-            f"<h1>{esc(s['catalogue'])}</h1>\n\n<p>{esc(s['catalogue_intro'])}</p>\n\n"
-            + f'<table class="ed-catalogue"><thead><tr>{head}</tr></thead><tbody>'
-            + "".join(rows)
-            + "</tbody></table>\n\n"
-            + cite.corpus_downloads_html(texts, ui, here, ui_root)
-            + "\n"
-        ),
     )

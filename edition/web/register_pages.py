@@ -1,11 +1,21 @@
 """HTML of the index: one page per kind of entry with a letter bar, entry pages with every
 occurrence of each entry in every text and translation, a map and an overview page.
 
-Entries are grouped per kind and index letter (``entry_groups``), one page per group
+Entries are grouped per kind and index letter (``addresses.by_group``), one page per group
 (``register/entries/person-c``) with one section per entry, rather than one page per entry:
 MkDocs' cost per page dominated the build with thousands of entries. The entry pages stay out
 of the sidebar (``not_in_nav`` in ``mkdocs.yml``): a sidebar of thousands of entries makes
 build time grow quadratically.
+
+No page grows with the corpus (``addresses.Paging``): an entry's section shows its first
+occurrences and links to numbered pages holding the rest, static pages rather than data
+loaded by a script, so that they read without a script, from ``file://`` and with a screen
+reader like every other page and each has an address to cite; a group whose sections
+outgrow a page goes on over numbered parts, its first page listing every entry of the group
+with an anchor at the entry's ID that links to the part holding it (``edition.js`` follows
+it at once), so an entry's address stays ``register/entries/person-c.html#ID``. The parts
+are cut in the default language's order, the same in every UI language; within a page the
+entries follow the page's language.
 """
 
 from __future__ import annotations
@@ -15,15 +25,15 @@ from typing import Any, NamedTuple
 
 from edition.analysis.corpus import Corpus
 from edition.base import addresses
-from edition.base.addresses import Address, relative
+from edition.base.addresses import Address, Paging, relative
 from edition.base.collation import OTHER, collation
 from edition.base.register import Entry
 from edition.base.strings import ui_strings
 from edition.derived.register_index import index_name, letters, sort_keys
-from edition.web.entry_sections import EntryTemplate, fill, groups_of, words
+from edition.web.entry_sections import EntryTemplate, Fields
 from edition.web.entry_sections import of as template_of
 from edition.web.fallback import definition_in_language, in_language
-from edition.web.html import dates, esc, href
+from edition.web.html import dates, esc, href, pager
 from edition.web.map import Marker, map_html
 from edition.web.reading import Page
 
@@ -34,8 +44,17 @@ def _letter_id(letter: str) -> str:
     return "letter-other" if letter == OTHER else f"letter-{letter}"
 
 
-def _mention_count(occurrences: EntryTemplate, s: dict[str, Any]) -> str:
-    return s["mention_count"].format(mentions=occurrences.count, texts=occurrences.texts)
+class _Counts(NamedTuple):
+    mentions: int
+    texts: int
+
+
+def counts(corpus: Corpus) -> dict[str, _Counts]:
+    """Entry ID -> its number of occurrences and of texts it occurs in."""
+    return {
+        ref: _Counts(len(found), len({id(o.text) for o in found}))
+        for ref, found in corpus.occurrences.items()
+    }
 
 
 class _Shown(NamedTuple):
@@ -44,19 +63,24 @@ class _Shown(NamedTuple):
     name: str
     definition: str
     dates: str
-    template: EntryTemplate
     mentions: str  # the number of mentions and texts, or that there are none
 
 
 class _UiPages:
     """One UI language's pages of one edition, and what several of them need, made once."""
 
-    def __init__(self, corpus: Corpus, ui: str, ui_root: str) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        ui: str,
+        ui_root: str,
+        counted: dict[str, _Counts],
+        where: dict[str, Address],
+    ) -> None:
         self.corpus, self.ui, self.ui_root = corpus, ui, ui_root
         self.s = ui_strings(ui)
-        self.groups = groups_of(corpus)
-        self.addresses = addresses.entries(self.groups)
-        self._shown: dict[str, _Shown] = {}
+        self.counted = counted
+        self.where = where  # entry ID -> the page (part of its group) and section holding it
         self.keys = sort_keys(corpus.register, ui)
         # per kind of entry: its name, its index page, its name in the plural
         self.kinds = {
@@ -70,17 +94,15 @@ class _UiPages:
         self.none = f"<p>{esc(self.s['no_occurrences'])}</p>"
 
     def shown(self, entry: Entry) -> _Shown:
-        found = self._shown.get(entry.id)
-        if found is None:
-            template = template_of(self.corpus, entry)
-            found = self._shown[entry.id] = _Shown(
-                in_language(entry.name_in(self.ui), self.ui),
-                definition_in_language(entry.definition_in(self.ui), self.ui),
-                esc(dates(entry, self.s)),
-                template,
-                _mention_count(template, self.s) if template.count else "",
-            )
-        return found
+        found = self.counted.get(entry.id)
+        return _Shown(
+            in_language(entry.name_in(self.ui), self.ui),
+            definition_in_language(entry.definition_in(self.ui), self.ui),
+            esc(dates(entry, self.s)),
+            self.s["mention_count"].format(mentions=found.mentions, texts=found.texts)
+            if found
+            else "",
+        )
 
 
 _OPEN_DATA_LINKS = dict(
@@ -132,7 +154,7 @@ def index_page(lang: _UiPages, kind: str) -> Page:
             facts = [x for x in [shown.dates] if x]
             facts.append(esc(shown.mentions or s["no_occurrences"]))
             items.append(
-                f'<dt id="{esc(e.id)}"><a href="{href(here, lang.addresses[e.id])}">'
+                f'<dt id="{esc(e.id)}"><a href="{href(here, lang.where[e.id])}">'
                 f"{in_language(index_name(e, ui), ui)}</a></dt>"
                 f"<dd><p>{shown.definition}</p>"
                 f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
@@ -177,49 +199,178 @@ def overview_page(corpus: Corpus, ui: str, ui_root: str) -> Page:
     )
 
 
-def entry_section(lang: _UiPages, here: Address, entry: Entry, words: dict[bytes, bytes]) -> str:
+def entry_section(
+    lang: _UiPages, fields: Fields, entry: Entry, template: EntryTemplate, parts: str
+) -> str:
     """One entry, a section of its group page: its names in every language and the forms
-    found in the texts, its data and definition, and every occurrence grouped by text and by
-    version (its template, filled in with the ``words`` of the language). IDs inside the
-    section start with the entry's ID (unique on the page)."""
-    shown = lang.shown(entry)
+    found in the texts, its data and definition, and its first occurrences grouped by text
+    and by version (its template, filled in with the words of the language), with links to
+    the pages of the others. IDs inside the section start with the entry's ID (unique on the
+    page). Every part of a group is in one folder: links are the same from each (``parts``)."""
+    s, shown = lang.s, lang.shown(entry)
     kind, index, plural = lang.kinds[entry.kind]
     dates = f" · {shown.dates}" if shown.dates else ""
     ref = esc(entry.id)
     head = (
         f'<section class="ed-entry" id="{ref}" aria-labelledby="{ref}-name">'
         f'<header class="ed-header"><h2 id="{ref}-name">{shown.name}</h2>'
-        f'<p class="ed-facts">{kind}{dates}{shown.template.authority}</p>'
+        f'<p class="ed-facts">{kind}{dates}{template.authority}</p>'
         f"<p>{shown.definition}</p>"
-        f'<p class="ed-views"><a href="{href(here, index.at(entry.id))}">{plural}</a></p></header>'
+        f'<p class="ed-views"><a href="{href(parts, index.at(entry.id))}">{plural}</a></p></header>'
     )
-    if not shown.template.count:
+    if not template.count:
         mentions = [lang.none]
     else:
-        count = f'<p class="ed-in-texts">{esc(shown.mentions)}</p>\n'
-        mentions = [count, fill(shown.template.occurrences, words)]
+        mentions = [f'<p class="ed-in-texts">{esc(shown.mentions)}</p>\n']
+        if template.more:
+            first = template.occurrences
+            mentions.append(_occurrence_pager(lang, entry, template, 1, parts))
+            mentions.append(
+                f'<p class="ed-range">{esc(_range(s, first.first, first.last, template.count))}</p>'
+            )
+        mentions.append(fields.fill(template.occurrences.template, lang.ui))
     # joined once: the occurrences run to megabytes on a large edition
-    return "".join([head, fill(shown.template.names, words), *mentions, "</section>"])
+    return "".join([head, fields.fill(template.names, lang.ui), *mentions, "</section>"])
 
 
-def group_page(lang: _UiPages, kind: str, letter: str, members: list[Entry]) -> Page:
-    """The entries of one kind under one index letter (of the default language), in the
-    alphabetical order of the language."""
-    s, ui, here = lang.s, lang.ui, addresses.group(kind, letter)
+def _range(s: dict[str, Any], first: int, last: int, count: int) -> str:
+    return s["occurrences_range"].format(first=first, last=last, count=count)
+
+
+def _occurrence_pager(
+    lang: _UiPages, entry: Entry, template: EntryTemplate, current: int, here: str
+) -> str:
+    """Links to the entry's section (page 1) and to the pages of its other occurrences."""
+    pages = [lang.where[entry.id]]
+    pages += [addresses.occurrences(entry.id, n) for n in range(2, len(template.more) + 2)]
+    return pager(Address(here), pages, current, lang.s["pages_of_occurrences"])
+
+
+def occurrence_page(
+    lang: _UiPages, fields: Fields, entry: Entry, template: EntryTemplate, number: int
+) -> Page:
+    """Page ``number`` (from 2) of an entry's occurrences."""
+    s, here = lang.s, addresses.occurrences(entry.id, number)
+    shown, page = lang.shown(entry), template.more[number - 2]
+    span = _range(s, page.first, page.last, template.count)
+    title = f"{entry.name(lang.ui)}: {span}"
+    nav = _occurrence_pager(lang, entry, template, number, here.path)
+    body = (
+        # the texts' sections are named by the entry's name, as in its section
+        f'<h1 id="{esc(entry.id)}-name">{shown.name}</h1>\n\n<p class="ed-views">'
+        f'<a href="{href(here, lang.where[entry.id])}">{esc(s["back_to_entry"])}</a></p>\n\n'
+        f"<h2>{esc(s['mentions'])}</h2>\n\n<h3>{esc(span)}</h3>\n\n"
+        f"{nav}\n{fields.fill(page.template, lang.ui)}\n"
+    )
+    return Page(here, title, body)
+
+
+def _parts(
+    default: _UiPages, sizes: dict[str, int], members: list[Entry], budget: int
+) -> list[list[Entry]]:
+    """The group's entries cut, in the default language's order, into parts whose sections
+    take at most ``budget`` bytes (one entry at least)."""
+    parts: list[list[Entry]] = [[]]
+    used = 0
+    for e in sorted(members, key=lambda e: (default.keys[e.id], e.id)):
+        if parts[-1] and used + sizes[e.id] > budget:
+            parts.append([])
+            used = 0
+        parts[-1].append(e)
+        used += sizes[e.id]
+    return parts
+
+
+def group_pages(
+    langs: dict[str, _UiPages],
+    fields: Fields,
+    paging: Paging,
+    kind: str,
+    letter: str,
+    members: list[Entry],
+) -> Iterator[tuple[str, Page]]:
+    """The entries of one kind under one index letter (of the default language), in every
+    UI language: each entry's templates made once and filled in for each language, on one
+    page or its numbered parts, and the pages of their other occurrences."""
+    folder = addresses.group(kind, letter).path  # every part's folder: the links are the same
+    templates = {e.id: template_of(fields, e, paging) for e in members}
+    sections = {
+        ui: {e.id: entry_section(lang, fields, e, templates[e.id], folder) for e in members}
+        for ui, lang in langs.items()
+    }
+    sizes = {e.id: max(len(sections[ui][e.id].encode()) for ui in langs) for e in members}
+    default = next(iter(langs.values()))
+    parts = _parts(default, sizes, members, paging.entry_page_bytes)
+    if len(parts) > 1:  # the first part also lists every entry: room for the list
+        parts = _parts(default, sizes, members, paging.entry_page_bytes - 200 * len(members))
+    addresses_of = [addresses.group(kind, letter, n) for n in range(1, len(parts) + 1)]
+    for n, part in enumerate(parts):
+        for e in part:
+            default.where[e.id] = addresses_of[n].at(e.id)  # shared by every language
+    for ui, lang in langs.items():
+        for n in range(1, len(parts) + 1):
+            yield ui, _group_page(lang, kind, letter, parts, n, addresses_of, sections[ui])
+        for e in members:
+            for number in range(2, len(templates[e.id].more) + 2):
+                yield ui, occurrence_page(lang, fields, e, templates[e.id], number)
+
+
+def _group_page(
+    lang: _UiPages,
+    kind: str,
+    letter: str,
+    parts: list[list[Entry]],
+    number: int,
+    pages: list[Address],
+    sections: dict[str, str],
+) -> Page:
+    """Part ``number`` (from 1) of a group's page in one UI language."""
+    s, here = lang.s, pages[number - 1]
     title = s["entry_group"].format(
         kind=s["kinds_plural"][kind], letter=s["other"] if letter == OTHER else letter
     )
-    ordered = sorted(members, key=lambda e: (lang.keys[e.id], e.id))
-    filled = words(lang.corpus, ui)
-    sections = "\n".join(entry_section(lang, here, e, filled) for e in ordered)
-    return Page(here, title, "".join([f"<h1>{esc(title)}</h1>\n\n", sections, "\n"]))
+    ordered = sorted(parts[number - 1], key=lambda e: (lang.keys[e.id], e.id))
+    head = [f"<h1>{esc(title)}</h1>\n\n"]
+    if len(parts) > 1:
+        if number > 1:
+            title = s["page_of"].format(title=title, n=number, total=len(parts))
+        nav = pager(here, pages, number, s["pages_of_group"])
+        head = [f"<h1>{esc(title)}</h1>\n\n", nav, "\n\n"]
+        if number == 1:
+            head.append(_contents(lang, parts, pages))
+    sections_html = "\n".join(sections[e.id] for e in ordered)
+    return Page(here, title, "".join([*head, sections_html, "\n"]))
+
+
+def _contents(lang: _UiPages, parts: list[list[Entry]], pages: list[Address]) -> str:
+    """Every entry of a split group, in the language's order, linked to its section; an
+    entry on another part keeps its anchor here (``ed-moved``: ``edition.js`` follows it)."""
+    s, here = lang.s, pages[0]
+    part_of = {e.id: n for n, part in enumerate(parts) for e in part}
+    items = []
+    for e in sorted(part_of, key=lambda ref: (lang.keys[ref], ref)):
+        entry, n = lang.corpus.register[e], part_of[e]
+        name = in_language(entry.name_in(lang.ui), lang.ui)
+        to = href(here, pages[n].at(e))
+        if n == 0:
+            items.append(f'<li><a href="{to}">{name}</a></li>')
+        else:
+            on = esc(s["on_page"].format(n=n + 1))
+            items.append(
+                f'<li class="ed-moved" id="{esc(e)}"><a href="{to}">{name}</a> ({on})</li>'
+            )
+    label = esc(s["group_contents"])
+    return (
+        f'<nav class="ed-group-contents" aria-label="{label}"><h2>{label}</h2>'
+        f"<ul>{''.join(items)}</ul></nav>\n\n"
+    )
 
 
 def map_page(lang: _UiPages) -> Page:
     """Every place with coordinates as a marker linked to its entry, over a shipped base
     map; below it, the same places as a list (the map's text alternative)."""
     corpus, ui, s, here = lang.corpus, lang.ui, lang.s, addresses.map_page()
-    links = {ref: relative(here, a) for ref, a in lang.addresses.items()}
+    links = {ref: relative(here, a) for ref, a in lang.where.items()}
     places = sorted(
         (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
         key=lambda e: lang.keys[e.id],
@@ -228,6 +379,7 @@ def map_page(lang: _UiPages) -> Page:
     for e in places:
         name, code = e.name_in(ui)
         point = e.data.get("area", e.data["coordinates"])
+        counted = lang.counted.get(e.id)
         markers.append(
             Marker(
                 point["lat"],
@@ -235,7 +387,7 @@ def map_page(lang: _UiPages) -> Page:
                 links[e.id],
                 name,
                 code if code != ui else None,
-                max(1, lang.shown(e).template.count),
+                max(1, counted.mentions if counted else 0),
                 "area" in e.data,
             )
         )
@@ -262,14 +414,20 @@ def map_page(lang: _UiPages) -> Page:
     )
 
 
-def pages(corpus: Corpus, ui: str, ui_root: str) -> Iterator[Page]:
-    """The index pages, the entry pages, the map and the overview, in UI language ``ui``,
-    whose site is at ``ui_root`` (from the site's root), each made when it is reached: all
-    the entry pages of a language at once took hundreds of megabytes on a large edition."""
-    lang = _UiPages(corpus, ui, ui_root)
-    yield overview_page(corpus, ui, ui_root)
-    yield map_page(lang)
-    for kind in addresses.index_kinds():
-        yield index_page(lang, kind)
-    for (kind, letter), members in lang.groups.items():
-        yield group_page(lang, kind, letter, members)
+def pages(corpus: Corpus, ui_roots: dict[str, str], paging: Paging) -> Iterator[tuple[str, Page]]:
+    """(UI language, page): the entry pages, group by group in every UI language, then the
+    index pages, the map and the overview, each made when it is reached (all the entry pages
+    at once took hundreds of megabytes on a large edition). ``ui_roots``: each UI language
+    (the default first) -> the folder of its site from the site's root."""
+    groups = addresses.by_group(corpus.register)
+    where = addresses.entries(groups)
+    counted = counts(corpus)
+    langs = {ui: _UiPages(corpus, ui, root, counted, where) for ui, root in ui_roots.items()}
+    fields = Fields(corpus, tuple(ui_roots))
+    for (kind, letter), members in groups.items():
+        yield from group_pages(langs, fields, paging, kind, letter, members)
+    for ui, lang in langs.items():
+        yield ui, overview_page(corpus, ui, lang.ui_root)
+        yield ui, map_page(lang)
+        for kind in addresses.index_kinds():
+            yield ui, index_page(lang, kind)

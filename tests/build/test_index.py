@@ -13,7 +13,7 @@ from lxml import html
 
 from edition.analysis.corpus import Corpus, annotate_corpus
 from edition.base import addresses
-from edition.base.addresses import by_group, group
+from edition.base.addresses import DEFAULT_PAGING, by_group, group
 from edition.base.collation import OTHER, collation
 from edition.base.register import Entry, load_register
 from edition.base.sources import load_texts
@@ -119,6 +119,9 @@ def test_every_entry_lists_each_occurrence_with_a_link_to_it(site: Path, corpus,
         doc = parsed(page).get_element_by_id(ref)
         assert norm(doc.cssselect("h2")[0].text_content()) == entry.name(ui)
         items = doc.cssselect("ol.ed-occurrences > li")
+        for link in doc.cssselect("nav.ed-pager a"):  # the pages of its other occurrences,
+            more, _ = _target(site, page, link.get("href"))  # at the entry page's depth
+            items += parsed(more).cssselect("ol.ed-occurrences > li")
         occurrences = corpus.occurrences.get(entry.id, [])
         assert len(items) == len(occurrences), entry.id
         if occurrences:  # the forms found in the texts, per language
@@ -214,12 +217,15 @@ def _small_corpus(root: Path) -> Corpus:
 
 
 def test_entry_lines_keep_special_characters_in_every_language(tmp_path: Path) -> None:
-    """The lines are made once and kept for the other languages: a language's pages are the
-    same whether it comes after another or first, and every character is shown as it is."""
+    """The lines are made once and filled in for every language: a language's pages are the
+    same whether it is made with others or alone, and every character is shown as it is."""
     kept = _small_corpus(tmp_path / "a")
-    after = {ui: {p.address.path: p.body for p in register_pages.pages(kept, ui, "")} for ui in UI}
+    after: dict[str, dict[str, str]] = {ui: {} for ui in UI}
+    for ui, p in register_pages.pages(kept, dict.fromkeys(UI, ""), DEFAULT_PAGING):
+        after[ui][p.address.path] = p.body
     fresh = _small_corpus(tmp_path / "b")
-    assert {p.address.path: p.body for p in register_pages.pages(fresh, "uk", "")} == after["uk"]
+    alone = register_pages.pages(fresh, {"uk": ""}, DEFAULT_PAGING)
+    assert {p.address.path: p.body for _, p in alone} == after["uk"]
     entry = kept.register["Q1"]
     for ui in UI:
         page = after[ui][addresses.entry(entry).path]

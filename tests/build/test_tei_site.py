@@ -84,7 +84,7 @@ def test_every_page_shows_the_edition_version(site: Path, ui: str) -> None:
 def test_the_catalogue_links_every_tei_file(site: Path, texts) -> None:
     for ui, prefix in PREFIX.items():
         doc = html.parse(str(site / f"{prefix}texts/index.html")).getroot()
-        hrefs = {a.get("href") for a in doc.cssselect(".ed-downloads a")}
+        hrefs = {a.get("href") for a in doc.cssselect(".ed-downloads a, .ed-catalogue a[download]")}
         for href in hrefs:
             assert (site / f"{prefix}texts" / href).is_file(), (ui, href)
         assert {Path(h).name for h in hrefs} == {Path(tei_file(t.id)).name for t in texts} | {

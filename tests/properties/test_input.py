@@ -37,7 +37,7 @@ ATTRIBUTES = {
     "data-paragraphs", "data-ref", "data-root", "data-sentence", "data-sentences",
     "data-shards", "data-strings", "data-title", "data-ui", "data-version", "download", "for",
     "hidden", "href", "id", "lang", "method", "name", "readonly", "role", "rows", "spellcheck",
-    "style", "title", "type", "value",
+    "style", "tabindex", "title", "type", "value",
 }  # fmt: skip
 UI = ("en", "pl", "uk")
 

@@ -136,9 +136,22 @@
     });
   }
 
+  // An entry's address names its group's first page (person-c.html#Q17); where the group
+  // is split over numbered parts, that page lists the entry with its anchor and a link to
+  // the part that holds it: follow the link, as a reader without this script would.
+  function followMoved() {
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; }
+    var item = id && document.getElementById(id);
+    var link = item && item.classList.contains("ed-moved") && item.querySelector("a[href]");
+    if (link) location.replace(link.href);
+  }
+
   function init() {
     if (document.documentElement.dataset.edPopups) return;
     document.documentElement.dataset.edPopups = "1";
+    followMoved();
+    window.addEventListener("hashchange", followMoved);
     document.addEventListener("beforetoggle", onToggle, true);
     document.addEventListener("toggle", onToggle, true);
     document.querySelectorAll(".ed-ref[data-ref]").forEach(setUpMention);

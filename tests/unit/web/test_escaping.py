@@ -10,9 +10,12 @@ import yaml
 from lxml import html
 
 from edition.analysis.corpus import Corpus, annotate_corpus
+from edition.base.addresses import DEFAULT_PAGING
 from edition.base.register import load_register
 from edition.base.sources import load_texts
+from edition.derived.citation import UNVERSIONED
 from edition.web import reading
+from edition.web.catalogue import catalogue_pages
 from edition.web.search_page import search_page
 from tests.conftest import META, make_text
 
@@ -46,9 +49,9 @@ def _check(body: str) -> html.HtmlElement:
 def test_a_hostile_text_id_adds_no_attribute_and_links_percent_encoded(corpus: Corpus) -> None:
     text = corpus.texts[0]
     encoded = "x%22%20autofocus%20onfocus%3D%22alert%281%29"
-    body = reading.catalogue_page(corpus.texts, "en").body
-    links = [a.get("href") for a in _check(body).cssselect("table a")]
-    assert links == [f"{encoded}.html", f"{encoded}/en.html"]
+    page = next(catalogue_pages(corpus.texts, "en", UNVERSIONED, "", DEFAULT_PAGING))
+    links = [a.get("href") for a in _check(page.body).cssselect("table a")]
+    assert links == [f"{encoded}.html", f"{encoded}/en.html", f"{encoded}.tei.xml"]
     body = reading.reading_page(corpus, text, "en").body
     views = [f"{encoded}.html", f"{encoded}/en.html", f"../parallel/{encoded}.html"]
     assert [a.get("href") for a in _check(body).cssselect(".ed-views a")] == views

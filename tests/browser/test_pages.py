@@ -1,0 +1,106 @@
+"""A reader on an edition whose pages are small (``PAGED``): reaches the second page of an
+entry's occurrences, the entry under its old address after its letter was split, a filtered
+catalogue and its second page; over http and from ``file://``, with no accessibility
+violations (WCAG 2.1 AA)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html
+from playwright.sync_api import Page, expect
+
+from tests.conftest import axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def _most_mentioned(site: Path) -> tuple[str, str]:
+    """The entry with the most occurrences and the first page of its group (its address)."""
+    data = json.loads((site / "register/register.json").read_text("utf-8"))
+    entry = max(data["entries"], key=lambda e: len(e["occurrences"]))
+    for page in sorted((site / "register/entries").glob(f"{entry['kind']}-*.html")):
+        if "--" not in page.name and f'id="{entry["id"]}"' in page.read_text("utf-8"):
+            return entry["id"], page.name
+    raise AssertionError(entry["id"])
+
+
+def _moved(site: Path) -> tuple[str, str, str]:
+    """An entry listed on its group's first page but held by another part: its ID, the
+    first page, the part."""
+    for page in sorted((site / "uk/register/entries").glob("*--2.html")):
+        first = page.parent / page.name.replace("--2", "")
+        for item in html.fromstring(first.read_bytes()).cssselect("li.ed-moved"):
+            return item.get("id"), first.name, item.cssselect("a")[0].get("href").split("#")[0]
+    raise AssertionError("no entry moved to another part")
+
+
+def test_a_reader_reaches_the_second_page_of_occurrences(
+    page: Page, paged_base: str, paged_site: Path, guard
+) -> None:
+    ref, first = _most_mentioned(paged_site)
+    page.goto(f"{paged_base}/register/entries/{first}#{ref}")
+    section = page.locator(f'section.ed-entry[id="{ref}"]')
+    expect(section).to_be_in_viewport()
+    pager = section.locator("nav.ed-pager")
+    expect(pager.locator('[aria-current="page"]')).to_have_text("1")
+    pager.get_by_role("link", name="2", exact=True).click()
+    expect(page).to_have_url(f"{paged_base}/register/occurrences/{ref}-2.html")
+    expect(page.locator("h3")).to_have_text(re.compile(r"^Mentions 4–7 of \d+$"))
+    expect(page.locator("ol.ed-occurrences a.ed-occ-link")).to_have_count(4)
+    page.get_by_role("link", name="Back to the entry").click()
+    expect(page.locator(f'section.ed-entry[id="{ref}"]')).to_be_in_viewport()
+    guard.assert_clean()
+
+
+def test_an_entry_moved_to_another_part_is_reached_at_its_old_address(
+    page: Page, paged_base: str, paged_site: Path, guard
+) -> None:
+    ref, first, part = _moved(paged_site)
+    page.goto(f"{paged_base}/uk/register/entries/{first}#{ref}")
+    expect(page).to_have_url(f"{paged_base}/uk/register/entries/{part}#{ref}")
+    expect(page.locator(f'section.ed-entry[id="{ref}"] h2')).to_be_in_viewport()
+    guard.assert_clean()
+
+
+def test_a_reader_filters_the_catalogue_and_turns_its_page(
+    page: Page, paged_base: str, guard
+) -> None:
+    page.goto(f"{paged_base}/uk/texts/index.html")
+    filters = page.get_by_role("navigation", name="Показати тексти")
+    filters.get_by_role("link", name=re.compile(r"^польська \(\d+\)$")).click()
+    expect(page).to_have_url(f"{paged_base}/uk/texts/catalogue/pl-all.html")
+    cells = page.locator("table.ed-catalogue tbody td:nth-child(2)")
+    expect(cells).to_have_text(["польська", "польська"])
+    page.get_by_role("navigation", name="Сторінки списку").first.get_by_role(
+        "link", name="2", exact=True
+    ).click()
+    expect(page).to_have_url(f"{paged_base}/uk/texts/catalogue/pl-all-2.html")
+    expect(page.locator("h1")).to_contain_text("сторінка 2 з")
+    for text in page.locator("table.ed-catalogue tbody td:nth-child(2)").all_text_contents():
+        assert text == "польська"
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "register/occurrences/{ref}-2.html",
+        "pl/register/entries/{first}",
+        "uk/register/entries/{split}",
+        "texts/catalogue/pl-all-2.html",
+        "uk/texts/catalogue/all-1930s.html",
+    ],
+)
+def test_no_accessibility_violations(
+    page: Page, paged_server: str, paged_site: Path, guard, path: str
+) -> None:
+    ref, first = _most_mentioned(paged_site)
+    _, split, _ = _moved(paged_site)
+    page.goto(f"{paged_server}/{path.format(ref=ref, first=first, split=split)}")
+    violations = axe_violations(page)
+    assert violations == [], f"{path}: {json.dumps(violations, ensure_ascii=False)}"
+    guard.assert_clean()
