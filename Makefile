@@ -4,7 +4,7 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check bundle chromium icu basemap java jing
+.PHONY: site serve test lint check bundle chromium icu basemap java jing poppler
 
 $(STAMP): pyproject.toml | icu
 	python3 -m venv $(VENV)
@@ -39,6 +39,11 @@ jing:
 	@command -v jing >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jing >/dev/null; }
 
+# poppler's pdftotext reads the printed worksheet's first page in the browser tests.
+poppler:
+	@command -v pdftotext >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+
 ## Build the site into site/ (first command of the README).
 site: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
@@ -61,5 +66,5 @@ lint: $(STAMP) node_modules/.package-lock.json
 	node_modules/.bin/eslint --max-warnings 0 edition/web/assets scripts
 
 ## Run the whole test suite, browser tests included (second command of the README).
-test: $(STAMP) node_modules/.package-lock.json chromium java jing lint
+test: $(STAMP) node_modules/.package-lock.json chromium java jing poppler lint
 	$(PY) -m pytest
