@@ -159,10 +159,10 @@ def paged_edition(root: Path) -> Path:
     ``mkdocs.yml``."""
     root.mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    edition_line = 'extra:\n  edition: {version: "1.0", date: "2026-12-01"'
-    assert edition_line in config
+    edition_block = "extra:\n  edition:\n"
+    assert edition_block in config
     pages = ", ".join(f"{k}: {v}" for k, v in PAGED.items())
-    config = config.replace(edition_line, f"{edition_line}, pages: {{{pages}}}")
+    config = config.replace(edition_block, f"{edition_block}    pages: {{{pages}}}\n")
     (root / "mkdocs.yml").write_text(config, "utf-8")
     for folder in ("docs", "seeds", "glossary", "hooks", "overrides"):
         ignored = shutil.ignore_patterns("texts", "parallel", "register", "edition")
