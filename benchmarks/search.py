@@ -9,7 +9,7 @@ file), the time to build the index in Python, the bytes of index files a query l
 the time the browser's query engine (``edition/web/assets/search.js``) takes to answer its
 first page of results, in Debian's Chromium driven by Playwright over http and from file://:
 - cold: a fresh page per query, so every file it needs is loaded (a reader's first query);
-  its bytes include ``meta.js``;
+  its bytes include ``meta.js`` and the shard lists it walks down;
 - ten: ten queries one after another on one page (bytes of everything they loaded);
 - frequent: the most frequent form of the corpus, on a fresh page (a query with most hits);
 - warm: many queries on one page, shards already loaded (the following queries).
@@ -146,6 +146,9 @@ def main() -> None:
     for family in ("s", "e", "o", "t"):
         group = [s for n, s in sizes.items() if n.startswith(family + "_")]
         print(f"  {family}_*: {len(group)} files, {sum(group):,} bytes, largest {max(group):,}")
+    lists = [s for n, s in sizes.items() if n[0] in "se" and n[1].isdigit()]
+    if lists:  # the levels of the shard lists below meta.js
+        print(f"  shard lists: {len(lists)} files, {sum(lists):,} bytes, largest {max(lists):,}")
     print(f"index built in Python in {built * 1000:.0f} ms (analysis cache cold)")
     qs = queries(corpus, args.queries, random.Random(7))
     often = frequent(corpus)

@@ -18,7 +18,8 @@ whole text. The index is cut into small JavaScript files that call ``edSearch.pu
 data)``: script tags load from ``file://`` where ``fetch`` cannot.
 
 Files (under ``assets/edition/search/``):
-- ``meta.js``: the shard prefixes of both families and the fallback endings per language;
+- ``meta.js``: the first level of the shard prefixes of both families (:func:`shard_lists`)
+  and the fallback endings per language;
 - ``docs.js``: the documents (text versions, :func:`documents`), for the search page's filters;
 - ``s_<prefix>.js``: ``w:<folded form>`` -> {form: [keys]} (keys: lemmas, fallback stems);
   ``l:<key>`` -> the corpus forms with that key, most frequent first; ``f:<form>`` -> the
@@ -29,12 +30,16 @@ Files (under ``assets/edition/search/``):
   prefix, as [name, entry ID] (both completions: :func:`completions`);
 - ``e_<prefix>.js``: entry ID -> {"u": the address of its section, "m": its mentions, a paged
   list (``_Pages.paged``) of [doc, paragraph, first, last token]};
+- ``s<n>_<prefix>.js``, ``e<n>_<prefix>.js``: level ``n`` of a family's shard list, the
+  prefixes below ``prefix`` (:func:`shard_lists`);
 - ``o_<n>.js``: page ``n`` of a long list;
 - ``t_<doc>_<paragraph>.js``: one paragraph: its document, ID, text, sentences with the
   reading-page fragment each one deep-links to, and its mentions as spans of word tokens.
 
 Shards are keyed by prefixes of the folded key (see :func:`shard`), grown until each file is
-small; the browser picks the longest listed prefix of a key (``edition/web/assets/search.js``).
+small; the browser picks the longest listed prefix of a key (``edition/web/assets/search.js``),
+level by level: ``meta.js``, which every query loads, lists the groups of prefixes only, so
+that its size does not grow with the number of shards.
 """
 
 from __future__ import annotations
@@ -60,6 +65,8 @@ from edition.base.sources import Paragraph
 
 # A shard is split by one more letter of its keys while its JSON is larger than this.
 SHARD_BYTES = 8_000
+# A list of shard prefixes is cut into groups while its JSON is larger than this (``shard_lists``).
+LIST_BYTES = 4_000
 # Hits of a list kept in its shard, and hits per further page (``o_<n>.js``).
 INLINE_HITS = 24
 PAGE_HITS = 600
@@ -339,8 +346,9 @@ class _Pages:
 
 def _cut(
     family: str, table: dict[str, Any], key_of: Callable[[str], str]
-) -> tuple[list[str], Iterator[tuple[str, bytes]]]:
-    """``table`` as shards of ``family``: the shard prefixes, and the files made one at a time.
+) -> tuple[dict[str, Any], Iterator[tuple[str, bytes]]]:
+    """``table`` as shards of ``family``: the shard list as ``meta.js`` holds it
+    (:func:`shard_lists`), and the files (shards, then the lists) made one at a time.
 
     Each value is encoded once, and a shard's size is the size of the compact JSON written
     for it: its members' ``"key":value`` and their commas. An encoded member is dropped once
@@ -355,14 +363,53 @@ def _cut(
     for k, members in members_of.items():
         shards[shard_of(shards.keys(), k)] += members
 
+    listed, lists = shard_lists(family, prefixes, [p for p in prefixes if shards[p]])
+
     def made() -> Iterator[tuple[str, bytes]]:
         for p, members in shards.items():
             if members:
                 body = ",".join(encoded.pop(k) for k in sorted(members))
                 name = file_name(family, p)
                 yield f"{SEARCH_DIR}/{name}", _put(name[:-3], f"{{{body}}}")
+        yield from lists
 
-    return [p for p in prefixes if shards[p]], made()
+    return listed, made()
+
+
+def shard_lists(
+    family: str, prefixes: list[str], listed: list[str], limit: int = LIST_BYTES
+) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+    """The shard prefixes ``listed`` (those of ``prefixes``, all that :func:`shard` found, whose
+    shards are not empty) as ``meta.js`` holds them, and the files of the levels below it.
+
+    While a list is longer than ``limit``, it is itself cut by :func:`shard` (into groups of
+    prefixes that begin alike, each a prefix of the level below) and the level above lists
+    only the groups: ``meta.js`` has {"d": levels below it, "p": its prefixes}, and group
+    ``g`` of level ``n`` is the file ``<family><n>_<g>.js`` with the prefixes of level
+    ``n - 1`` whose longest group is ``g``. A key's shard is found level by level, each
+    time by the longest prefix it starts with (the groups are prefix-closed, so the longest
+    prefix of the level below lies in the longest group). A query reads at most ``limit``
+    bytes of list per level, and the levels grow with the logarithm of the shards."""
+    files: list[tuple[str, bytes]] = []
+    below, written, depth = prefixes, listed, 0
+
+    def size(p: str) -> int:
+        return len(json.dumps(p, ensure_ascii=False)) + 1
+
+    while sum(map(size, written)) > limit:
+        groups = shard(below, size, limit)
+        if len(groups) >= len(below):  # (prefixes too long to group: nothing to gain)
+            break
+        depth += 1
+        known = set(groups)
+        members: dict[str, list[str]] = {g: [] for g in groups}
+        for p in written:
+            members[shard_of(known, p)].append(p)
+        for g, ms in members.items():
+            name = file_name(f"{family}{depth}", g)
+            files.append((f"{SEARCH_DIR}/{name}", _js(name[:-3], ms)))
+        below = written = groups
+    return {"d": depth, "p": written}, files
 
 
 def _shard_key(key: str) -> str:

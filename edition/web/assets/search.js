@@ -56,9 +56,17 @@
     return family + "_" + Array.from(prefix).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
   }
 
+  /* The shard of ``key`` in ``family``, found down the levels of its list: meta.js holds
+   * {d: levels below it, p: prefixes}, and level n's group g is the file <f><n>_<g> with the
+   * prefixes of level n - 1 below g (search_index.shard_lists). */
   function shard(meta, family, key) {
-    var p = shardOf(meta[family], key);
-    return p === null ? Promise.resolve({}) : files.load(fileName(family.charAt(0), p));
+    function down(list, depth) {
+      var p = shardOf(list, key);
+      if (p === null) return Promise.resolve({});
+      var name = fileName(family.charAt(0) + (depth ? depth : ""), p);
+      return depth ? files.load(name).then(function (below) { return down(below, depth - 1); }) : files.load(name);
+    }
+    return down(meta[family].p, meta[family].d);
   }
 
   /* The value of table key kind+key, from the shard of ``at`` (the folded key). */

@@ -17,6 +17,7 @@ from edition.base.register import load_register
 from edition.base.sources import load_texts
 from edition.derived.search_index import (
     INLINE_HITS,
+    LIST_BYTES,
     PAGE_HITS,
     SHARD_BYTES,
     SearchTables,
@@ -31,12 +32,14 @@ from edition.derived.search_index import (
     fold,
     name_key,
     shard,
+    shard_lists,
     shard_of,
     words,
 )
 from tests.conftest import META, make_text
 
 UI = ("en", "pl", "uk")
+SEARCH = "assets/edition/search"
 PL = "Sowieci wycofali się z Mandżurii. Czang Kaj-szek zerwał stosunki.\nMandżuria była daleko.\n"
 # The first paragraph's two sentences are one in the translation: a 2-1 bead.
 UK = "Радянський Союз відступив з Маньчжурії, і Чан Кайши розірвав відносини.\nМаньчжурія була далеко.\n"
@@ -184,9 +187,11 @@ def test_shards_are_cut_by_the_compact_json_written() -> None:
         table["w:" + word] = {word + "ʼ" * j: "|".join([word, "x", "ё"][: j % 4]) for j in range(9)}
         table["n:" + word + " " + word] = [f"Q{i}", 'a "quoted" \\ id']
         table["f:" + word] = array("I", rng.sample(range(100_000), rng.randint(0, 30)))
-    prefixes, made = _cut("s", table, _shard_key)
-    out = {k: v.decode() for k, v in made}
-    assert len(out) > 10
+    listed, made = _cut("s", table, _shard_key)
+    raw = dict(made)
+    out = {k: v.decode() for k, v in raw.items()}
+    prefixes = _listed(raw, "s", listed)
+    assert len(prefixes) > 10
     seen: dict = {}
     for p in prefixes:
         name = file_name("s", p)
@@ -203,11 +208,34 @@ def test_shards_are_cut_by_the_compact_json_written() -> None:
     assert seen == json.loads(json.dumps(table, default=list))
 
 
+def _listed(out: dict, family: str, top: dict) -> list[str]:
+    """Every shard prefix of ``family`` down the levels of its list from ``top`` (meta.js's)."""
+    level = list(top["p"])
+    for depth in range(top["d"], 0, -1):
+        names = [file_name(f"{family}{depth}", g) for g in level]
+        level = [p for n in names for p in _data(out[f"{SEARCH}/{n}"], n[:-3])]
+    return level
+
+
+def _shard_name(out: dict, family: str, top: dict, key: str) -> str | None:
+    """The file of ``key``'s shard, found as ``shard`` in search.js does: down the levels,
+    each time the longest prefix of the key listed (none: no shard)."""
+    level, depth = top["p"], top["d"]
+    while True:
+        at = [p for p in level if key.startswith(p)]
+        if not at:
+            return None
+        name = file_name(f"{family}{depth or ''}", max(at, key=len))
+        if not depth:
+            return name
+        level, depth = _data(out[f"{SEARCH}/{name}"], name[:-3]), depth - 1
+
+
 def test_files_are_scripts_a_browser_can_load_from_disk(index: SearchTables) -> None:
     out = dict(files(index))
     meta = _data(out["assets/edition/search/meta.js"], "meta")
     for family in ("shards", "entries"):
-        for prefix in meta[family]:
+        for prefix in _listed(out, family[0], meta[family]):
             path = f"assets/edition/search/{file_name(family[0], prefix)}"
             assert path in out
             assert re.fullmatch(r"[a-z]_[0-9a-f_]*\.js", Path(path).name)
@@ -215,7 +243,7 @@ def test_files_are_scripts_a_browser_can_load_from_disk(index: SearchTables) -> 
     # Every form sits in the shard its folded form points to, every posting list in the one
     # its folded lemma points to; "mandżurii" and its lemma "mandżuria" share a shard.
     def shard_data(key: str) -> dict:
-        name = file_name("s", shard_of(meta["shards"], key))
+        name = _shard_name(out, "s", meta["shards"], key)
         return _data(out[f"assets/edition/search/{name}"], name[:-3])
 
     for folded, forms in index.forms.items():
@@ -238,3 +266,30 @@ def _data(content: bytes, name: str):
     text = content.decode()
     assert text.startswith(prefix) and text.endswith(");\n")
     return json.loads(text[len(prefix) : -3])
+
+
+@pytest.mark.parametrize("limit", [LIST_BYTES, 120])
+def test_meta_lists_a_bounded_first_level_whatever_the_number_of_shards(limit: int) -> None:
+    """meta.js (which every query loads) holds at most ``limit`` bytes of prefixes however
+    many shards there are, and so does each file of a level below; every key still finds
+    the shard it was cut into. (120 bytes: three levels and more; half the shards empty.)"""
+    rng = random.Random(3)
+    letters = "abcdeżźčйї"
+    for n in (300, 3_000, 30_000):
+        keys = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 9))) for _ in range(n)}
+        prefixes = shard(keys, lambda k: 10, limit=100)
+        listed = prefixes[::2]  # (empty shards are not listed)
+        top, made = shard_lists("s", prefixes, listed, limit)
+        out = dict(made)
+        assert len(json.dumps(top["p"], ensure_ascii=False)) <= limit + 2
+        assert all(len(content) <= limit + 40 for content in out.values())
+        assert sorted(_listed(out, "s", top)) == sorted(listed)
+        on_list = set(listed)
+        for key in rng.sample(sorted(keys), min(300, len(keys))):
+            own = shard_of(prefixes, key)  # the shard the key is cut into
+            found = _shard_name(out, "s", top, key)
+            if own in on_list:
+                assert found == file_name("s", own)
+            else:  # an empty shard: no file, or another one (which lacks the key too)
+                assert found in (None, *(file_name("s", p) for p in on_list if key.startswith(p)))
+    assert top["d"] >= (1 if limit == LIST_BYTES else 3)
