@@ -135,6 +135,10 @@ def server(site: Path) -> Iterator[str]:
 @pytest.fixture(params=["http", "file"])
 def base(request: pytest.FixtureRequest, server: str, site: Path) -> str:
     """The built site's root, served over http and opened from disk (``file://``)."""
+    return _root(request, server, site)
+
+
+def _root(request: pytest.FixtureRequest, server: str, site: Path) -> str:
     return server if request.param == "http" else site.as_uri()
 
 
@@ -192,7 +196,7 @@ def paged_server(paged_site: Path) -> Iterator[str]:
 @pytest.fixture(params=["http", "file"])
 def paged_base(request: pytest.FixtureRequest, paged_server: str, paged_site: Path) -> str:
     """The paged site's root, served over http and opened from disk (``file://``)."""
-    return paged_server if request.param == "http" else paged_site.as_uri()
+    return _root(request, paged_server, paged_site)
 
 
 @pytest.fixture(scope="session")
