@@ -20,7 +20,9 @@ on over numbered parts (``person-c--2.html``) while its first page keeps an anch
 entry of the group, so ``person-c.html#Q17`` still leads to the entry wherever it went; an
 entry's occurrences past the first few are on numbered pages of their own
 (``register/occurrences/Q17-2.html``); the catalogue is paged and filtered by original
-language and date (``texts/catalogue/pl-1930s-2.html``; its first page is ``texts/index``).
+language and date (``texts/catalogue/pl-1930s-2.html``; its first page is ``texts/index``);
+the index of a kind is cut into numbered pages of whole letters where they fit
+(``register/persons.html``, ``register/persons-2.html``), as many in every UI language.
 """
 
 from __future__ import annotations
@@ -160,9 +162,12 @@ def index_kinds() -> tuple[str, ...]:
     return tuple(_INDEX_PAGES)
 
 
-def index(kind: str) -> Address:
-    """The index page of one kind of entry (glossary terms: the glossary)."""
-    return _page(_INDEX_PAGES[kind])
+def index(kind: str, number: int = 1) -> Address:
+    """Page ``number`` of the index of one kind of entry (glossary terms: the glossary):
+    the first is ``register/persons``, the others ``register/persons-2``, ... beside it.
+    Numbered, not named by letter: the letters differ between UI languages (Ł in Polish,
+    Cyrillic in Ukrainian), and every UI language has the same set of pages."""
+    return _page(_INDEX_PAGES[kind] + (f"-{number}" if number > 1 else ""))
 
 
 def assignment(name: str) -> Address:
@@ -211,7 +216,8 @@ class Paging:
 
     occurrences_on_entry: int = 20  # occurrences in the entry's section; the rest on pages
     occurrences_per_page: int = 800
-    entry_page_bytes: int = 350_000  # the sections of one group page, at most (one at least)
+    entry_page_bytes: int = 350_000  # the sections of one group page, at most (one at least);
+    # also the entries of one index page
     texts_per_page: int = 100  # rows of a catalogue page
 
 

@@ -43,11 +43,13 @@ def shard_of(entry_id: str, shards: int) -> int:
     return h
 
 
-def host_html(register: Register, ui: str, to_root: str) -> str:
-    """The element popups are built into; says where their data and the UI root are."""
+def host_html(register: Register, ui: str, to_root: str, follow: bool = False) -> str:
+    """The element popups are built into; says where their data and the UI root are.
+    ``follow``: a page's address with an entry's ID it does not hold (``register/persons.html
+    #Q17``, written before the index was paged) leads to the entry, by its popup's link."""
     return (
         f'<div class="ed-popups" data-ui="{esc(ui)}" data-root="{esc(to_root)}"'
-        f' data-shards="{shard_count(register)}"></div>'
+        f' data-shards="{shard_count(register)}"{" data-follow" if follow else ""}></div>'
     )
 
 

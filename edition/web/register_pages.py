@@ -20,12 +20,12 @@ entries follow the page's language.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from edition.analysis.corpus import Corpus
 from edition.base import addresses
-from edition.base.addresses import Address, Paging, relative
+from edition.base.addresses import Address, Paging, relative, up
 from edition.base.collation import OTHER, collation
 from edition.base.register import Entry
 from edition.base.strings import ui_strings
@@ -35,7 +35,10 @@ from edition.web.entry_sections import of as template_of
 from edition.web.fallback import definition_in_language, in_language
 from edition.web.html import dates, esc, href, pager
 from edition.web.map import Marker, map_html
+from edition.web.popups import host_html
 from edition.web.reading import Page
+
+T = TypeVar("T")
 
 NAME_KINDS = ("person", "place", "organisation")
 
@@ -92,6 +95,9 @@ class _UiPages:
             for kind in addresses.index_kinds()
         }
         self.none = f"<p>{esc(self.s['no_occurrences'])}</p>"
+        # per kind, the pages of its index (``index_layouts``); each entry's place on them
+        self.index: dict[str, list[list[_Listed]]] = {}
+        self.index_of: dict[str, Address] = {}
 
     def shown(self, entry: Entry) -> _Shown:
         found = self.counted.get(entry.id)
@@ -128,51 +134,198 @@ def _open_data(s: dict[str, Any], here: Address, ui_root: str) -> str:
     return f'<p class="ed-open-data">{esc(s["open_data"])}: {links}</p>'
 
 
-def index_page(lang: _UiPages, kind: str) -> Page:
-    """Every entry of ``kind`` in the alphabetical order of the language, under a letter bar."""
-    s, ui, here = lang.s, lang.ui, addresses.index(kind)
+class _Listed(NamedTuple):
+    """An entry on an index page, under its letter in the page's language."""
+
+    letter: str
+    entry: Entry
+
+
+# Room for a part number in an index item's link to its entry (``person-c--12.html``): the
+# index is cut before the group pages are, which decide the parts.
+_PART_ROOM = 8
+# Bytes of a letter's section around its entries, at most: the heading, the link to the page
+# it continues on.
+_LETTER_ROOM = 400
+
+
+def cut(items: Sequence[T], size: Callable[[T], int], budget: int) -> list[list[T]]:
+    """``items``, in their order, in runs whose sizes add up to at most ``budget`` (one item
+    at least): the parts of a group page, the pages of an index."""
+    runs: list[list[T]] = [[]]
+    used = 0
+    for item in items:
+        n = size(item)
+        if runs[-1] and used + n > budget:
+            runs.append([])
+            used = 0
+        runs[-1].append(item)
+        used += n
+    return runs
+
+
+def _halved(page: list[_Listed], size: Callable[[_Listed], int]) -> list[list[_Listed]]:
+    """``page`` cut in two where the bytes are most even, between letters where it holds
+    several."""
+    cuts = [i for i in range(1, len(page)) if page[i].letter != page[i - 1].letter]
+    cuts = cuts or list(range(1, len(page)))
+    total, before, at = sum(map(size, page)), {0: 0}, 0
+    for i, item in enumerate(page, 1):
+        at += size(item)
+        before[i] = at
+    best = min(cuts, key=lambda i: (abs(total - 2 * before[i]), i))
+    return [page[:best], page[best:]]
+
+
+def index_cut(
+    groups: list[tuple[str, list[Entry]]],
+    size: Callable[[_Listed], int],
+    budget: int,
+    count: int = 1,
+) -> list[list[_Listed]]:
+    """The entries of an index (its letters, from ``register_index.letters``) on pages of at
+    most ``budget`` bytes (their letters' sections) by :func:`cut`: runs of whole letters, a
+    letter larger than a page on pages of its own; then, while there are fewer than ``count`` pages, the largest is
+    halved, so that every UI language has as many pages."""
+    letters = [[_Listed(letter, e) for e in entries] for letter, entries in groups]
+    pages: list[list[_Listed]] = []
+    for run in cut(letters, lambda items: sum(map(size, items)) + _LETTER_ROOM, budget):
+        if len(run) == 1:
+            pages += [p for p in cut(run[0], size, budget - _LETTER_ROOM) if p]
+        else:
+            pages.append([item for items in run for item in items])
+    while len(pages) < count:
+        k = max(
+            (k for k, p in enumerate(pages) if len(p) > 1),
+            key=lambda k: sum(map(size, pages[k])),
+        )
+        pages[k : k + 1] = _halved(pages[k], size)
+    return pages
+
+
+def _letter_title(s: dict[str, Any], letter: str) -> str:
+    return s["other"] if letter == OTHER else letter
+
+
+def _index_item(lang: _UiPages, e: Entry, here: Address) -> str:
+    """An entry on an index page: its name linked to its section, definition and facts."""
+    s, shown = lang.s, lang.shown(e)
+    facts = [x for x in [shown.dates] if x]
+    facts.append(esc(shown.mentions or s["no_occurrences"]))
+    return (
+        f'<dt id="{esc(e.id)}"><a href="{href(here, lang.where[e.id])}">'
+        f"{in_language(index_name(e, lang.ui), lang.ui)}</a></dt>"
+        f"<dd><p>{shown.definition}</p>"
+        f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
+    )
+
+
+def index_layouts(langs: dict[str, _UiPages], budget: int) -> None:
+    """Cut the index of every kind, in every UI language, into pages (``_UiPages.index``),
+    as many in each language, and note the index page of every entry."""
+    for kind in addresses.index_kinds():
+        cuts = {ui: _IndexCut(lang, kind, budget) for ui, lang in langs.items()}
+        count = max(len(c.pages()) for c in cuts.values())
+        for ui, lang in langs.items():
+            lang.index[kind] = cuts[ui].pages(count)
+            for n, page in enumerate(lang.index[kind], 1):
+                for x in page:
+                    lang.index_of[x.entry.id] = addresses.index(kind, n).at(x.entry.id)
+
+
+class _IndexCut:
+    """The index of one kind in one UI language, to be cut into pages: its letters and the
+    bytes of each entry's item."""
+
+    def __init__(self, lang: _UiPages, kind: str, budget: int) -> None:
+        self.groups = letters(lang.corpus.register, kind, lang.ui, lang.keys)
+        here, self.budget = addresses.index(kind), budget
+        self.sizes = {
+            e.id: len(_index_item(lang, e, here).encode()) + _PART_ROOM
+            for _, entries in self.groups
+            for e in entries
+        }
+
+    def size(self, x: _Listed) -> int:
+        return self.sizes[x.entry.id]
+
+    def pages(self, count: int = 1) -> list[list[_Listed]]:
+        return index_cut(self.groups, self.size, self.budget, count)
+
+
+def index_page(lang: _UiPages, kind: str, number: int) -> Page:
+    """Page ``number`` (from 1) of the index of ``kind``: its entries in the alphabetical
+    order of the language under their letters, a letter bar linking to the page of each
+    letter, and the pages' numbers."""
+    s, ui = lang.s, lang.ui
+    layout = lang.index[kind]
+    pages = [addresses.index(kind, n) for n in range(1, len(layout) + 1)]
+    here = pages[number - 1]
     title, intro = (
         (s["glossary"], s["glossary_intro"])
         if kind == "term"
         else (s["kinds_plural"][kind], s["index_intro"])
     )
-    groups = letters(lang.corpus.register, kind, ui, lang.keys)
-    present = {letter for letter, _ in groups}
+    starts: dict[str, Address] = {}  # letter -> its heading, on the page it begins on
+    for n, page in enumerate(layout):
+        for x in page:
+            starts.setdefault(x.letter, pages[n].at(_letter_id(x.letter)))
     bar = [
-        f'<a href="#{_letter_id(x)}">{esc(x)}</a>'
-        if x in present
+        f'<a href="{href(here, starts[x])}">{esc(x)}</a>'
+        if x in starts
         else f'<span class="ed-letter-empty">{esc(x)}</span>'
         for x in collation(ui).letters
     ]
-    if OTHER in present:
-        bar.append(f'<a href="#{_letter_id(OTHER)}" title="{esc(s["other"])}">{esc(OTHER)}</a>')
+    if OTHER in starts:
+        bar.append(
+            f'<a href="{href(here, starts[OTHER])}" title="{esc(s["other"])}">{esc(OTHER)}</a>'
+        )
+    runs: dict[str, list[Entry]] = {}
+    for x in layout[number - 1]:
+        runs.setdefault(x.letter, []).append(x.entry)
+    before = layout[number - 2][-1].letter if number > 1 and layout[number - 2] else None
+    after = layout[number][0].letter if number < len(layout) and layout[number] else None
     sections = []
-    for letter, entries in groups:
-        items = []
-        for e in entries:
-            shown = lang.shown(e)
-            facts = [x for x in [shown.dates] if x]
-            facts.append(esc(shown.mentions or s["no_occurrences"]))
-            items.append(
-                f'<dt id="{esc(e.id)}"><a href="{href(here, lang.where[e.id])}">'
-                f"{in_language(index_name(e, ui), ui)}</a></dt>"
-                f"<dd><p>{shown.definition}</p>"
-                f'<p class="ed-facts">{" · ".join(facts)}</p></dd>'
-            )
+    for letter, entries in runs.items():
+        heading = esc(letter)
+        if letter == before:  # a letter larger than a page, begun on the page before
+            heading = esc(s["letter_continued"].format(letter=letter))
+        go_on = ""
+        if letter == after:
+            more = s["letter_continues"].format(letter=letter, n=number + 1)
+            to = href(here, pages[number].at(_letter_id(letter)))
+            go_on = f'<p class="ed-letter-continues"><a href="{to}">{esc(more)}</a></p>'
         sections.append(
             f'<section class="ed-letter" aria-labelledby="{esc(_letter_id(letter))}">'
-            f'<h2 id="{esc(_letter_id(letter))}">{esc(letter)}</h2>'
-            f'<dl class="ed-register">{"".join(items)}</dl></section>'
+            f'<h2 id="{esc(_letter_id(letter))}">{heading}</h2>'
+            f'<dl class="ed-register">{"".join(_index_item(lang, e, here) for e in entries)}</dl>'
+            f"{go_on}</section>"
         )
+    head = f"<h1>{esc(title)}</h1>\n\n<p>{esc(intro)}</p>\n\n"
+    nav = ""
+    if len(pages) > 1:
+        nav = pager(here, pages, number, s["pages_of_index"]) + "\n\n"
+        if number > 1:
+            shown = [_letter_title(s, x) for x in runs]
+            span = shown[0] if len(shown) == 1 else f"{shown[0]}–{shown[-1]}"
+            title = s["page_of"].format(
+                title=s["entry_group"].format(kind=title, letter=span),
+                n=number,
+                total=len(pages),
+            )
+            head = f"<h1>{esc(title)}</h1>\n\n"
     return Page(
         here,
         title,
         (
-            f"<h1>{esc(title)}</h1>\n\n<p>{esc(intro)}</p>\n\n"
+            head
             + f'<nav class="ed-letters" aria-label="{esc(s["letters"])}">{" ".join(bar)}</nav>\n\n'
+            + nav
             + "\n".join(sections)
             + "\n\n"
+            + nav
             + _open_data(s, here, lang.ui_root)
+            + host_html(lang.corpus.register, ui, up(here.path), follow=True)
             + "\n"
         ),
     )
@@ -208,7 +361,7 @@ def entry_section(
     the pages of the others. IDs inside the section start with the entry's ID (unique on the
     page). Every part of a group is in one folder: links are the same from each (``parts``)."""
     s, shown = lang.s, lang.shown(entry)
-    kind, index, plural = lang.kinds[entry.kind]
+    kind, _, plural = lang.kinds[entry.kind]
     dates = f" · {shown.dates}" if shown.dates else ""
     ref = esc(entry.id)
     head = (
@@ -216,7 +369,7 @@ def entry_section(
         f'<header class="ed-header"><h2 id="{ref}-name">{shown.name}</h2>'
         f'<p class="ed-facts">{kind}{dates}{template.authority}</p>'
         f"<p>{shown.definition}</p>"
-        f'<p class="ed-views"><a href="{href(parts, index.at(entry.id))}">{plural}</a></p></header>'
+        f'<p class="ed-views"><a href="{href(parts, lang.index_of[entry.id])}">{plural}</a></p></header>'
     )
     if not template.count:
         mentions = [lang.none]
@@ -270,15 +423,8 @@ def _parts(
 ) -> list[list[Entry]]:
     """The group's entries cut, in the default language's order, into parts whose sections
     take at most ``budget`` bytes (one entry at least)."""
-    parts: list[list[Entry]] = [[]]
-    used = 0
-    for e in sorted(members, key=lambda e: (default.keys[e.id], e.id)):
-        if parts[-1] and used + sizes[e.id] > budget:
-            parts.append([])
-            used = 0
-        parts[-1].append(e)
-        used += sizes[e.id]
-    return parts
+    ordered = sorted(members, key=lambda e: (default.keys[e.id], e.id))
+    return cut(ordered, lambda e: sizes[e.id], budget)
 
 
 def group_pages(
@@ -424,10 +570,12 @@ def pages(corpus: Corpus, ui_roots: dict[str, str], paging: Paging) -> Iterator[
     counted = counts(corpus)
     langs = {ui: _UiPages(corpus, ui, root, counted, where) for ui, root in ui_roots.items()}
     fields = Fields(corpus, tuple(ui_roots))
+    index_layouts(langs, paging.entry_page_bytes)
     for (kind, letter), members in groups.items():
         yield from group_pages(langs, fields, paging, kind, letter, members)
     for ui, lang in langs.items():
         yield ui, overview_page(corpus, ui, lang.ui_root)
         yield ui, map_page(lang)
         for kind in addresses.index_kinds():
-            yield ui, index_page(lang, kind)
+            for number in range(1, len(lang.index[kind]) + 1):
+                yield ui, index_page(lang, kind, number)

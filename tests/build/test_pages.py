@@ -1,11 +1,14 @@
 """Pages that stay small: on an edition built with small pages (``PAGED``), an entry's
 occurrences are all there, over its section and numbered pages; a split letter group keeps
-every entry's old address; the catalogue's pages and filters hold every text, once."""
+every entry's old address; the index of each kind is cut into pages under the budget, as
+many in every UI language, and every entry is reached from the first page's letter bar; the
+catalogue's pages and filters hold every text, once."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -13,7 +16,14 @@ import pytest
 from lxml import html
 
 from edition.base import addresses
-from tests.conftest import PAGED, PAGED_TEXTS
+from edition.base.addresses import Paging
+from edition.base.collation import collation
+from edition.base.register import Register, load_register
+from edition.build.generate import load
+from edition.build.settings import read_settings
+from edition.derived.register_index import index_name
+from edition.web import register_pages
+from tests.conftest import PAGED, PAGED_TEXTS, ROOT
 
 pytestmark = pytest.mark.build
 
@@ -26,7 +36,8 @@ def _doc(path: Path) -> html.HtmlElement:
 
 def _follow(page: Path, link: str) -> tuple[Path, str]:
     parts = urlsplit(link)
-    return (page.parent / unquote(parts.path)).resolve(), unquote(parts.fragment)
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    return target, unquote(parts.fragment)
 
 
 @pytest.fixture(scope="module")
@@ -95,14 +106,117 @@ def test_a_split_group_keeps_every_address_and_each_entry_once(
             assert page in parts[1:] and _doc(page).get_element_by_id(fragment).tag == "section"
             moved += 1
     assert moved
-    # the index pages and the popups' data link each entry to where its section is
+    # the index pages link each entry to where its section is
     for entry in register["entries"]:
-        if entry["kind"] == "term":
-            continue
-        index = paged_site / "pl" / addresses.index(entry["kind"]).path
+        (index,) = [
+            p
+            for p in _index_pages(paged_site, "pl", entry["kind"])
+            if _doc(p).get_element_by_id(entry["id"], None) is not None
+        ]
         link = _doc(index).cssselect(f'dt[id="{entry["id"]}"] a')[0].get("href")
         page, fragment = _follow(index, link)
         assert _doc(page).get_element_by_id(fragment).tag == "section"
+
+
+def _index_pages(site: Path, ui: str, kind: str) -> list[Path]:
+    """Every page of the index of ``kind`` in ``ui``, by its pager (the first page alone
+    where it has none)."""
+    return _all_pages(site / PREFIX[ui] / addresses.index(kind).path)
+
+
+def _reached(
+    doc: Callable[[Path], html.HtmlElement], first: Path, ui: str, register: Register
+) -> tuple[list[str], int]:
+    """The entries reached from the letter bar of an index's first page ``first``: each
+    letter leads to the page where it begins and, where it runs over, to its next pages;
+    each entry found is under its letter in the language's collation. With the number of
+    times a letter went on over a page."""
+    order, found, went_on = collation(ui), [], 0
+    for link in doc(first).cssselect("nav.ed-letters a"):
+        page, fragment = _follow(first, link.get("href"))
+        letter = link.text_content()
+        while True:
+            section = doc(page).get_element_by_id(fragment).getparent()
+            ids = [dt.get("id") for dt in section.cssselect("dl.ed-register > dt")]
+            for ref in ids:
+                assert order.letter(index_name(register[ref], ui)[0]) == letter, (ref, letter)
+            found += ids
+            go_on = section.cssselect("p.ed-letter-continues a")
+            if not go_on:
+                break
+            page, fragment = _follow(page, go_on[0].get("href"))
+            went_on += 1
+    return found, went_on
+
+
+def _within(page: html.HtmlElement, budget: int) -> bool:
+    """Whether the letters' sections of an index page take at most ``budget`` bytes, or
+    it holds a single entry."""
+    held = sum(
+        len(html.tostring(x, encoding="unicode").encode())
+        for x in page.cssselect("section.ed-letter")
+    )
+    return held <= budget or len(page.cssselect("dl.ed-register > dt")) == 1
+
+
+@pytest.mark.parametrize("ui", ["en", "pl", "uk"])
+def test_every_entry_is_reached_from_the_first_index_pages_letter_bar(
+    paged_site: Path, register: dict, ui: str
+) -> None:
+    entries = load_register(ROOT / "glossary", tuple(PREFIX))
+    cut = 0
+    for kind in addresses.index_kinds():
+        first = paged_site / PREFIX[ui] / addresses.index(kind).path
+        found, _ = _reached(_doc, first, ui, entries)
+        wanted = [e["id"] for e in register["entries"] if e["kind"] == kind]
+        assert sorted(found) == sorted(wanted), kind
+        pages = _index_pages(paged_site, ui, kind)
+        cut += len(pages) > 1
+        assert all(_within(_doc(page), PAGED["entry_page_bytes"]) for page in pages)
+    assert cut, "no index is cut: the test tests nothing"
+
+
+def test_a_letter_larger_than_a_page_goes_on_over_pages(tmp_path: Path) -> None:
+    """The real edition's index pages made with a budget smaller than a letter: every entry
+    is still reached from the letter bar, in every UI language, each page under it."""
+    corpus = load(read_settings(ROOT / "mkdocs.yml"))
+    budget = 1500
+    root = tmp_path.resolve()
+    made = {
+        root / PREFIX[ui] / page.address.path: html.fromstring(page.body)
+        for ui, page in register_pages.pages(corpus, PREFIX, Paging(entry_page_bytes=budget))
+        if Path(page.address.path).parent == Path("register")
+    }
+    went_on = 0
+    for ui in PREFIX:
+        for kind in addresses.index_kinds():
+            found, n = _reached(
+                made.__getitem__,
+                root / PREFIX[ui] / addresses.index(kind).path,
+                ui,
+                corpus.register,
+            )
+            assert sorted(found) == sorted(e.id for e in corpus.register if e.kind == kind)
+            went_on += n
+    assert went_on, "no letter goes on over a page: the test tests nothing"
+    assert all(
+        _within(page, budget) for page in made.values() if page.cssselect("section.ed-letter")
+    )
+
+
+def test_every_ui_language_has_the_same_index_pages(paged_site: Path) -> None:
+    for kind in addresses.index_kinds():
+        names = {
+            ui: [p.relative_to(paged_site / PREFIX[ui]) for p in _index_pages(paged_site, ui, kind)]
+            for ui in PREFIX
+        }
+        assert names["en"] == names["pl"] == names["uk"], kind
+        built = sorted(
+            (paged_site / "register").glob(Path(addresses.index(kind).path).stem + "-*.html")
+        )
+        assert [paged_site / p for p in names["en"][1:]] == sorted(
+            built, key=lambda p: int(p.stem.rsplit("-", 1)[1])
+        )
 
 
 def _rows(page: Path) -> list[str]:

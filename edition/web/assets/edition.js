@@ -139,12 +139,31 @@
   // An entry's address names its group's first page (person-c.html#Q17); where the group
   // is split over numbered parts, that page lists the entry with its anchor and a link to
   // the part that holds it: follow the link, as a reader without this script would.
+  // An index page's address with an entry's ID (register/persons.html#Q17, from before
+  // the index had pages) whose entry is on another page: go to the entry, by its popup's
+  // link (the host says so: data-follow).
   function followMoved() {
     var id;
     try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; }
-    var item = id && document.getElementById(id);
-    var link = item && item.classList.contains("ed-moved") && item.querySelector("a[href]");
+    if (!id) return;
+    var item = document.getElementById(id);
+    if (!item) { followEntry(id); return; }
+    var link = item.classList.contains("ed-moved") && item.querySelector("a[href]");
     if (link) location.replace(link.href);
+  }
+
+  function followEntry(id) {
+    var host = document.querySelector(".ed-popups[data-follow][data-shards]");
+    var hash = location.hash;
+    if (!host || !/^[\x21-\x7e]+$/.test(id)) return; // entry IDs are ASCII
+    files.load(host.dataset.ui + "/" + shardOf(id, +host.dataset.shards)).then(function (data) {
+      var popup = document.createElement("template");
+      popup.innerHTML = data[id] || "";
+      var link = popup.content.querySelector(".ed-popup-links a[href]");
+      if (link && location.hash === hash) { // unless the reader moved on meanwhile
+        location.replace(host.dataset.root + link.getAttribute("href"));
+      }
+    }).catch(function () {});
   }
 
   function init() {
