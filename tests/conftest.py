@@ -148,6 +148,7 @@ PAGED = {
     "occurrences_per_page": 4,
     "entry_page_bytes": 6000,
     "texts_per_page": 2,
+    "places_on_map": 5,
 }
 # Texts added to the paged edition: (ID, original, date or None, text).
 PAGED_TEXTS = (

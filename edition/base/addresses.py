@@ -219,6 +219,7 @@ class Paging:
     entry_page_bytes: int = 350_000  # the sections of one group page, at most (one at least);
     # also the entries of one index page
     texts_per_page: int = 100  # rows of a catalogue page
+    places_on_map: int = 300  # the most mentioned places with coordinates; all in the index
 
 
 def any_group() -> Address:

@@ -99,6 +99,10 @@ class _UiPages:
         self.index: dict[str, list[list[_Listed]]] = {}
         self.index_of: dict[str, Address] = {}
 
+    def mentions(self, entry: Entry) -> int:
+        found = self.counted.get(entry.id)
+        return found.mentions if found else 0
+
     def shown(self, entry: Entry) -> _Shown:
         found = self.counted.get(entry.id)
         return _Shown(
@@ -512,20 +516,29 @@ def _contents(lang: _UiPages, parts: list[list[Entry]], pages: list[Address]) ->
     )
 
 
-def map_page(lang: _UiPages) -> Page:
+def map_page(lang: _UiPages, paging: Paging) -> Page:
     """Every place with coordinates as a marker linked to its entry, over a shipped base
-    map; below it, the same places as a list (the map's text alternative)."""
+    map; below it, the same places as a list (the map's text alternative). Where there are
+    more than ``paging.places_on_map``, the most mentioned of them, with a link to the
+    index of places, which holds them all: the map's page stays small."""
     corpus, ui, s, here = lang.corpus, lang.ui, lang.s, addresses.map_page()
-    links = {ref: relative(here, a) for ref, a in lang.where.items()}
-    places = sorted(
-        (e for e in corpus.register if e.kind == "place" and "coordinates" in e.data),
-        key=lambda e: lang.keys[e.id],
-    )
+    located = [e for e in corpus.register if e.kind == "place" and "coordinates" in e.data]
+    most = ""
+    if len(located) > paging.places_on_map:
+        by_mentions = sorted(located, key=lambda e: (-lang.mentions(e), lang.keys[e.id], e.id))
+        located = by_mentions[: paging.places_on_map]
+        text = s["map_most"].format(shown=len(located), total=len(by_mentions))
+        index = href(here, addresses.index("place"))
+        most = (
+            f'<p class="ed-map-most">{esc(text)} '
+            f'<a href="{index}">{esc(s["kinds_plural"]["place"])}</a></p>\n\n'
+        )
+    links = {e.id: relative(here, lang.where[e.id]) for e in located}
+    places = sorted(located, key=lambda e: lang.keys[e.id])
     markers = []
     for e in places:
         name, code = e.name_in(ui)
         point = e.data.get("area", e.data["coordinates"])
-        counted = lang.counted.get(e.id)
         markers.append(
             Marker(
                 point["lat"],
@@ -533,7 +546,7 @@ def map_page(lang: _UiPages) -> Page:
                 links[e.id],
                 name,
                 code if code != ui else None,
-                max(1, counted.mentions if counted else 0),
+                max(1, lang.mentions(e)),
                 "area" in e.data,
             )
         )
@@ -553,6 +566,7 @@ def map_page(lang: _UiPages) -> Page:
         s["map"],
         (
             f"<h1>{esc(s['map'])}</h1>\n\n<p>{esc(s['map_intro'])}</p>\n\n"
+            + most
             + figure
             + f"\n\n<h2>{esc(s['map_list'])}</h2>\n\n"
             + f'<ul class="ed-map-list">{items}</ul>\n'
@@ -575,7 +589,7 @@ def pages(corpus: Corpus, ui_roots: dict[str, str], paging: Paging) -> Iterator[
         yield from group_pages(langs, fields, paging, kind, letter, members)
     for ui, lang in langs.items():
         yield ui, overview_page(corpus, ui, lang.ui_root)
-        yield ui, map_page(lang)
+        yield ui, map_page(lang, paging)
         for kind in addresses.index_kinds():
             for number in range(1, len(lang.index[kind]) + 1):
                 yield ui, index_page(lang, kind, number)

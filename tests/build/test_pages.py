@@ -219,6 +219,28 @@ def test_every_ui_language_has_the_same_index_pages(paged_site: Path) -> None:
         )
 
 
+def test_the_map_shows_the_most_mentioned_places_and_links_the_index(
+    paged_site: Path, register: dict
+) -> None:
+    located = {
+        e["id"]: len(e["occurrences"])
+        for e in register["entries"]
+        if e["kind"] == "place" and "coordinates" in e
+    }
+    for ui in PREFIX:
+        page = paged_site / PREFIX[ui] / addresses.map_page().path
+        doc = _doc(page)
+        listed = [_follow(page, a.get("href"))[1] for a in doc.cssselect("ul.ed-map-list a")]
+        assert len(located) > PAGED["places_on_map"] == len(listed) == len(set(listed))
+        fewest = min(located[ref] for ref in listed)
+        assert all(n <= fewest for ref, n in located.items() if ref not in listed)
+        marked = {_follow(page, a.get("href"))[1] for a in doc.cssselect("figure.ed-map a[href]")}
+        assert marked and marked <= set(listed)
+        (index,) = doc.cssselect("p.ed-map-most a")
+        target = paged_site / PREFIX[ui] / addresses.index("place").path
+        assert _follow(page, index.get("href")) == (target.resolve(), "")
+
+
 def _rows(page: Path) -> list[str]:
     return [
         Path(a.get("href")).stem
