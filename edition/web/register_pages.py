@@ -327,7 +327,6 @@ def index_page(lang: _UiPages, kind: str, number: int) -> Page:
             + nav
             + "\n".join(sections)
             + "\n\n"
-            + nav
             + _open_data(s, here, lang.ui_root)
             + host_html(lang.corpus.register, ui, up(here.path), follow=True)
             + "\n"
