@@ -274,19 +274,19 @@ def index_page(lang: _UiPages, kind: str, number: int) -> Page:
     for n, page in enumerate(layout):
         for x in page:
             starts.setdefault(x.letter, pages[n].at(_letter_id(x.letter)))
-    bar = [
-        f'<a href="{href(here, starts[x])}">{esc(x)}</a>'
-        if x in starts
-        else f'<span class="ed-letter-empty">{esc(x)}</span>'
-        for x in collation(ui).letters
-    ]
-    if OTHER in starts:
-        bar.append(
-            f'<a href="{href(here, starts[OTHER])}" title="{esc(s["other"])}">{esc(OTHER)}</a>'
-        )
     runs: dict[str, list[Entry]] = {}
     for x in layout[number - 1]:
         runs.setdefault(x.letter, []).append(x.entry)
+
+    def letter_link(x: str, extra: str = "") -> str:
+        if x not in starts:
+            return f'<span class="ed-letter-empty">{esc(x)}</span>'
+        here_too = ' class="ed-letter-here"' if x in runs and len(pages) > 1 else ""
+        return f'<a href="{href(here, starts[x])}"{here_too}{extra}>{esc(x)}</a>'
+
+    bar = [letter_link(x) for x in collation(ui).letters]
+    if OTHER in starts:
+        bar.append(letter_link(OTHER, f' title="{esc(s["other"])}"'))
     before = layout[number - 2][-1].letter if number > 1 and layout[number - 2] else None
     after = layout[number][0].letter if number < len(layout) and layout[number] else None
     sections = []

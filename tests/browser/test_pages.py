@@ -96,8 +96,10 @@ def test_a_reader_moves_through_the_letter_pages_on_a_phone(
     heading = page.locator("section.ed-letter > h2").first
     expect(heading).to_be_in_viewport()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    # the letter bar is on every page, and its first letter leads back to the first page
+    # the letter bar is on every page, marking the letters of the page; its first letter
+    # leads back to the first page
     expect(page.locator("h1")).to_contain_text(letter)
+    expect(bar.get_by_role("link", name=letter, exact=True)).to_have_class("ed-letter-here")
     page.locator("nav.ed-letters a").first.click()
     expect(page).to_have_url(re.compile(re.escape(first) + "#"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
