@@ -1,4 +1,4 @@
-"""HTML of the index: one page per kind of entry with a letter bar, entry pages with every
+"""HTML of the index: pages per kind of entry with a letter bar, entry pages with every
 occurrence of each entry in every text and translation, a map and an overview page.
 
 Entries are grouped per kind and index letter (``addresses.by_group``), one page per group
@@ -15,7 +15,9 @@ outgrow a page goes on over numbered parts, its first page listing every entry o
 with an anchor at the entry's ID that links to the part holding it (``edition.js`` follows
 it at once), so an entry's address stays ``register/entries/person-c.html#ID``. The parts
 are cut in the default language's order, the same in every UI language; within a page the
-entries follow the page's language.
+entries follow the page's language. The index of each kind is cut the same way under the
+same budget (:func:`cut`), by letters of the page's language (:func:`index_cut`), into
+numbered pages, as many in every UI language; the map holds the most mentioned places.
 """
 
 from __future__ import annotations
