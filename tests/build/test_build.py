@@ -121,14 +121,15 @@ def broken_links(site: Path) -> list[str]:
             if parts.path.startswith(root_path):
                 base, parts = site, parts._replace(path=parts.path[len(root_path) :])
             target = (base / unquote(parts.path)).resolve() if parts.path else page
+            fragment = unquote(parts.fragment)  # as a browser finds it (#letter-%D0%91)
             if not target.exists():
                 broken.append(f"{page.relative_to(site)} -> {url}")
             elif (
-                parts.fragment
+                fragment
                 and target.suffix == ".html"
-                and parts.fragment not in ids_of(target)
+                and fragment not in ids_of(target)
                 # a passage (#p3-p5) names two IDs
-                and not set(parts.fragment.split("-")) <= ids_of(target)
+                and not set(fragment.split("-")) <= ids_of(target)
             ):
                 broken.append(f"{page.relative_to(site)} -> {url} (no such id)")
     return broken

@@ -33,7 +33,7 @@ ATTRIBUTES = {
     "action", "aria-current", "aria-describedby", "aria-label", "aria-labelledby", "aria-live", "autocomplete",
     "checked", "class", "data-accessed", "data-align", "data-cite", "data-copied", "data-copy",
     "data-ed-keep", "hreflang",
-    "data-failed", "data-field", "data-kind", "data-lang", "data-original", "data-paragraph",
+    "data-failed", "data-field", "data-follow", "data-kind", "data-lang", "data-original", "data-paragraph",
     "data-paragraphs", "data-ref", "data-root", "data-sentence", "data-sentences",
     "data-shards", "data-strings", "data-title", "data-ui", "data-version", "download", "for",
     "hidden", "href", "id", "lang", "method", "name", "readonly", "role", "rows", "spellcheck",
