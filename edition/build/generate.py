@@ -35,7 +35,7 @@ from edition.base.sources import load_texts
 from edition.base.strings import missing_ui_languages
 from edition.build import datafiles, gc_policy, worker
 from edition.build.settings import Settings
-from edition.build.tree import move_into, prune, sync_tree, write_files
+from edition.build.tree import move_into, prune, sync_tree, write_files, write_new
 from edition.derived.citation import UNVERSIONED, Edition
 from edition.web import assignments as assignment_pages
 from edition.web import reading
@@ -150,7 +150,7 @@ class Build:
     made by a second process into a staging folder beside the site's."""
 
     corpus: Corpus
-    _data: worker.Worker[set[str]]
+    _data: worker.Worker[None]
     _staging: Path
     _site: Path
     _gc: gc_policy.BuildPolicy
@@ -209,7 +209,7 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
         staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-data-", dir=site.parent))
         data = worker.start(
             "the data files",
-            lambda: write_files(staging, datafiles.files(corpus, ui, settings.edition)),
+            lambda: write_new(staging, datafiles.files(corpus, ui, settings.edition)),
             fork,
         )
     except BaseException:
