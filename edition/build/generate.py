@@ -176,9 +176,10 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
     """Load the edition, bring the generated pages and assets under ``docs`` up to date and
     start making the data files for the built site ``site`` (see :class:`Build`).
 
-    The register's pages are written by a second process while this one writes the texts'
-    pages; a second process then makes the data files while the site builder builds the
-    pages. Raises EditionError, or WorkerError (a bug)."""
+    Once the corpus is made, a second process starts making the data files (the largest
+    work, which needs no page) and goes on while the site builder builds the pages; another
+    writes the register's pages while this one writes the texts'. Raises EditionError, or
+    WorkerError (a bug)."""
     policy = gc_policy.BuildPolicy()
     try:
         corpus = load(settings)
@@ -188,6 +189,18 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
                 (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
         ui, docs = settings.ui_languages, settings.docs
         fork = len(corpus.texts) >= PARALLEL_FROM
+        site.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-data-", dir=site.parent))
+        data = worker.start(
+            "the data files",
+            lambda: write_new(staging, datafiles.files(corpus, ui, settings.edition)),
+            fork,
+        )
+    except BaseException:
+        policy.end()
+        raise
+    build = Build(corpus, data, staging, site, policy)
+    try:
         register = worker.start(
             "the register pages",
             lambda: write_files(
@@ -205,17 +218,10 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
         finally:
             register.cancel()
         prune(docs, GENERATED_DIRS, kept)
-        site.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-data-", dir=site.parent))
-        data = worker.start(
-            "the data files",
-            lambda: write_new(staging, datafiles.files(corpus, ui, settings.edition)),
-            fork,
-        )
     except BaseException:
-        policy.end()
+        build.cancel()
         raise
-    return Build(corpus, data, staging, site, policy)
+    return build
 
 
 def is_generated(settings: Settings, layout: Layout, path: Path) -> bool:
