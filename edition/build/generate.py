@@ -31,7 +31,7 @@ from edition.base.addresses import (
 from edition.base.errors import EditionError, Problem
 from edition.base.ledger import LEDGER_NAME
 from edition.base.register import load_register
-from edition.base.sources import load_texts
+from edition.base.sources import Text, load_texts
 from edition.base.strings import missing_ui_languages
 from edition.build import datafiles, gc_policy, worker
 from edition.build.settings import Settings
@@ -97,17 +97,20 @@ def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str
         yield layout.source(page.address, ui), layout.page_file(page.title, page.body, page.meta)
 
 
-def _text_pages(
-    corpus: Corpus, ui: str, edition: Edition, ui_root: str, paging: Paging
+def _reading_pages(
+    corpus: Corpus,
+    text: Text,
+    ui: str,
+    edition: Edition,
+    ui_root: str,
+    sentences: reading.Sentences,
 ) -> Iterator[Page]:
-    yield from catalogue_pages(corpus.texts, ui, edition, ui_root, paging)
-    for text in corpus.texts:
-        yield reading.reading_page(corpus, text, ui, edition, ui_root)
-        if text.translations:
-            yield reading.parallel_page(corpus, text, ui)
-        for lang in text.translations:
-            yield reading.translation_page(corpus, text, lang, ui, edition)
-    yield search_page(corpus, ui)
+    """A text's pages in UI language ``ui``: reading page, parallel view, translations."""
+    yield reading.reading_page(corpus, text, ui, edition, ui_root, sentences)
+    if text.translations:
+        yield reading.parallel_page(corpus, text, ui, sentences)
+    for lang in text.translations:
+        yield reading.translation_page(corpus, text, lang, ui, edition, sentences)
 
 
 def text_pages(
@@ -119,10 +122,18 @@ def text_pages(
 ) -> Iterator[tuple[str, str]]:
     """The catalogue, the reading pages and parallel views, the search page: (path relative
     to ``docs``, content), one at a time (all the pages of a large edition at once would
-    take gigabytes)."""
+    take gigabytes). A text's pages in every UI language come one after another: their
+    sentences are made once for all of them (:class:`~edition.web.reading.Sentences`)."""
     for ui in ui_languages:
-        pages = _text_pages(corpus, ui, edition, layout.ui_root(ui), paging)
-        yield from _files(layout, ui, pages)
+        catalogue = catalogue_pages(corpus.texts, ui, edition, layout.ui_root(ui), paging)
+        yield from _files(layout, ui, catalogue)
+    for text in corpus.texts:
+        sentences = reading.Sentences(corpus, text)
+        for ui in ui_languages:
+            pages = _reading_pages(corpus, text, ui, edition, layout.ui_root(ui), sentences)
+            yield from _files(layout, ui, pages)
+    for ui in ui_languages:
+        yield from _files(layout, ui, iter([search_page(corpus, ui)]))
 
 
 def register_pages(
