@@ -276,20 +276,28 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
-    return _edition_date(context, config)
+    return _footer(context, config)
 
 
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    return _edition_date(context, config)  # pages made from a template alone: the 404 page
+    return _footer(context, config)  # pages made from a template alone: the 404 page
 
 
-def _edition_date(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
-    """The edition's date in the page's language, for the footer (overrides/partials)."""
+def _footer(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+    """For the footer (overrides/partials/copyright.html): the edition's date in the page's
+    language, and the changelog among this language's pages (the first whose source is
+    ``changelog.*``). MkDocs lists the top-level pages first, so the search stops within a
+    few; the template looping over every page for it made each page's cost grow with the
+    number of pages."""
     date = (config.extra.get("edition") or {}).get("date")
     if date:
         context["edition_date"] = date_text(str(date), config.theme["language"])
+    pages = context.get("pages") or ()
+    context["edition_changelog"] = next(
+        (f for f in pages if f.src_uri.startswith("changelog.")), None
+    )
     return context
 
 

@@ -31,11 +31,11 @@ from edition.base.addresses import (
 from edition.base.errors import EditionError, Problem
 from edition.base.ledger import LEDGER_NAME
 from edition.base.register import load_register
-from edition.base.sources import load_texts
+from edition.base.sources import Text, load_texts
 from edition.base.strings import missing_ui_languages
 from edition.build import datafiles, gc_policy, worker
 from edition.build.settings import Settings
-from edition.build.tree import move_into, prune, sync_tree, write_files
+from edition.build.tree import move_into, prune, sync_tree, write_files, write_new
 from edition.derived.citation import UNVERSIONED, Edition
 from edition.web import assignments as assignment_pages
 from edition.web import reading
@@ -97,17 +97,20 @@ def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str
         yield layout.source(page.address, ui), layout.page_file(page.title, page.body, page.meta)
 
 
-def _text_pages(
-    corpus: Corpus, ui: str, edition: Edition, ui_root: str, paging: Paging
+def _reading_pages(
+    corpus: Corpus,
+    text: Text,
+    ui: str,
+    edition: Edition,
+    ui_root: str,
+    sentences: reading.Sentences,
 ) -> Iterator[Page]:
-    yield from catalogue_pages(corpus.texts, ui, edition, ui_root, paging)
-    for text in corpus.texts:
-        yield reading.reading_page(corpus, text, ui, edition, ui_root)
-        if text.translations:
-            yield reading.parallel_page(corpus, text, ui)
-        for lang in text.translations:
-            yield reading.translation_page(corpus, text, lang, ui, edition)
-    yield search_page(corpus, ui)
+    """A text's pages in UI language ``ui``: reading page, parallel view, translations."""
+    yield reading.reading_page(corpus, text, ui, edition, ui_root, sentences)
+    if text.translations:
+        yield reading.parallel_page(corpus, text, ui, sentences)
+    for lang in text.translations:
+        yield reading.translation_page(corpus, text, lang, ui, edition, sentences)
 
 
 def text_pages(
@@ -119,10 +122,18 @@ def text_pages(
 ) -> Iterator[tuple[str, str]]:
     """The catalogue, the reading pages and parallel views, the search page: (path relative
     to ``docs``, content), one at a time (all the pages of a large edition at once would
-    take gigabytes)."""
+    take gigabytes). A text's pages in every UI language come one after another: their
+    sentences are made once for all of them (:class:`~edition.web.reading.Sentences`)."""
     for ui in ui_languages:
-        pages = _text_pages(corpus, ui, edition, layout.ui_root(ui), paging)
-        yield from _files(layout, ui, pages)
+        catalogue = catalogue_pages(corpus.texts, ui, edition, layout.ui_root(ui), paging)
+        yield from _files(layout, ui, catalogue)
+    for text in corpus.texts:
+        sentences = reading.Sentences(corpus, text)
+        for ui in ui_languages:
+            pages = _reading_pages(corpus, text, ui, edition, layout.ui_root(ui), sentences)
+            yield from _files(layout, ui, pages)
+    for ui in ui_languages:
+        yield from _files(layout, ui, iter([search_page(corpus, ui)]))
 
 
 def register_pages(
@@ -150,7 +161,7 @@ class Build:
     made by a second process into a staging folder beside the site's."""
 
     corpus: Corpus
-    _data: worker.Worker[set[str]]
+    _data: worker.Worker[None]
     _staging: Path
     _site: Path
     _gc: gc_policy.BuildPolicy
@@ -176,9 +187,10 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
     """Load the edition, bring the generated pages and assets under ``docs`` up to date and
     start making the data files for the built site ``site`` (see :class:`Build`).
 
-    The register's pages are written by a second process while this one writes the texts'
-    pages; a second process then makes the data files while the site builder builds the
-    pages. Raises EditionError, or WorkerError (a bug)."""
+    Once the corpus is made, a second process starts making the data files (the largest
+    work, which needs no page) and goes on while the site builder builds the pages; another
+    writes the register's pages while this one writes the texts'. Raises EditionError, or
+    WorkerError (a bug)."""
     policy = gc_policy.BuildPolicy()
     try:
         corpus = load(settings)
@@ -188,6 +200,18 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
                 (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
         ui, docs = settings.ui_languages, settings.docs
         fork = len(corpus.texts) >= PARALLEL_FROM
+        site.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-data-", dir=site.parent))
+        data = worker.start(
+            "the data files",
+            lambda: write_new(staging, datafiles.files(corpus, ui, settings.edition)),
+            fork,
+        )
+    except BaseException:
+        policy.end()
+        raise
+    build = Build(corpus, data, staging, site, policy)
+    try:
         register = worker.start(
             "the register pages",
             lambda: write_files(
@@ -205,17 +229,10 @@ def generate(settings: Settings, layout: Layout, site: Path) -> Build:
         finally:
             register.cancel()
         prune(docs, GENERATED_DIRS, kept)
-        site.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-data-", dir=site.parent))
-        data = worker.start(
-            "the data files",
-            lambda: write_files(staging, datafiles.files(corpus, ui, settings.edition)),
-            fork,
-        )
     except BaseException:
-        policy.end()
+        build.cancel()
         raise
-    return Build(corpus, data, staging, site, policy)
+    return build
 
 
 def is_generated(settings: Settings, layout: Layout, path: Path) -> bool:

@@ -28,6 +28,18 @@ def write_files(base: Path, files: Contents) -> set[str]:
     return kept
 
 
+def write_new(base: Path, files: Contents) -> None:
+    """Write each file under ``base``, a folder made empty for them (a staging folder): no
+    file is there to compare with, so none is read first."""
+    made: set[Path] = set()
+    for rel, content in files.items() if isinstance(files, Mapping) else files:
+        path = base / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(content)
+
+
 def prune(base: Path, managed: tuple[str, ...], kept: set[str]) -> None:
     """Remove from the ``managed`` folders under ``base`` every file not in ``kept``, and
     the folders left empty."""

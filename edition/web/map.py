@@ -125,7 +125,10 @@ def frames(markers: list[Marker]) -> list[list[Marker]]:
             break
         inside = _densest(left)
         out.append(inside)
-        left = [m for m in left if m not in inside]
+        # by identity: ``m not in inside`` compared every marker with every one inside (a
+        # marker equal to one inside has its place, so it is inside too)
+        taken = {id(m) for m in inside}
+        left = [m for m in left if id(m) not in taken]
     return out
 
 

@@ -140,17 +140,72 @@ def _sentence_ids(text: Text, version: Version, corpus: Corpus, k: int) -> tuple
     return attrs, first
 
 
-def text_html(text: Text, version: Version, corpus: Corpus, ui: str, here: Address) -> str:
+class Sentences:
+    """The sentence markup of one text's paragraphs (spans, IDs, mention buttons), the bulk of
+    its pages and the same on them in every UI language: made once for all of them, as each
+    page asks for it. Held for one text at a time (a build's pages hold it for the text it is
+    writing)."""
+
+    def __init__(self, corpus: Corpus, text: Text) -> None:
+        self.corpus, self.text = corpus, text
+        self._own: dict[str, list[str]] = {}
+        self._parallel: list[list[str]] | None = None
+
+    def own(self, version: Version) -> list[str]:
+        """Each paragraph of ``version`` on a page of its own (the original's sentence IDs)."""
+        found = self._own.get(version.lang)
+        if found is None:
+            corpus, text = self.corpus, self.text
+            mentions = corpus.of(text, version)
+            found = self._own[version.lang] = []
+            for k, par in enumerate(version.paragraphs):
+                attrs, first = _sentence_ids(text, version, corpus, k)
+                found.append(
+                    sentences_html(par, mentions.get(par.id, []), corpus.register, attrs, first)
+                )
+        return found
+
+    def parallel(self) -> list[list[str]]:
+        """Each row of the parallel view: the paragraph of each version, sentences keyed by
+        the original sentence they render (``data-align``)."""
+        if self._parallel is None:
+            corpus, text = self.corpus, self.text
+            self._parallel = []
+            for k in range(len(text.original.paragraphs)):
+                cells = []
+                for v in text.versions:
+                    par = v.paragraphs[k]
+                    if v is text.original:
+                        attrs = [
+                            f'id="{esc(x.id)}" data-align="{esc(x.id)}"' for x in par.sentences
+                        ]
+                    else:
+                        attrs = [
+                            f'data-align="{esc(" ".join(keys))}"'
+                            for keys in corpus.alignment(text, v)[k]
+                        ]
+                    mentions = corpus.of(text, v).get(par.id, [])
+                    cells.append(sentences_html(par, mentions, corpus.register, attrs))
+                self._parallel.append(cells)
+        return self._parallel
+
+
+def text_html(
+    text: Text,
+    version: Version,
+    corpus: Corpus,
+    ui: str,
+    here: Address,
+    sentences: Sentences | None = None,
+) -> str:
     """One version of ``text`` on page ``here``, paragraph by paragraph: a visible permalink
     (and, if the text has translations, a link to the paragraph in the parallel view), then
     the text with every sentence in a span and every mention a button."""
     s = ui_strings(ui)
-    mentions = corpus.of(text, version)
+    bodies = (sentences or Sentences(corpus, text)).own(version)
     other = parallel(text.id) if text.translations else None
     paras = []
-    for k, par in enumerate(version.paragraphs):
-        attrs, first = _sentence_ids(text, version, corpus, k)
-        body = sentences_html(par, mentions.get(par.id, []), corpus.register, attrs, first)
+    for par, body in zip(version.paragraphs, bodies, strict=True):
         paras.append(
             f'<div class="ed-para" id="{esc(par.id)}">{_anchor(here, par.id, s)}'
             + (_switch(here, other, s["parallel_of"], par.id) if other else "")
@@ -249,7 +304,12 @@ def _header_html(
 
 
 def reading_page(
-    corpus: Corpus, text: Text, ui: str, edition: Edition = UNVERSIONED, ui_root: str = ""
+    corpus: Corpus,
+    text: Text,
+    ui: str,
+    edition: Edition = UNVERSIONED,
+    ui_root: str = "",
+    sentences: Sentences | None = None,
 ) -> Page:
     s = ui_strings(ui)
     here = reading(text.id)
@@ -276,7 +336,7 @@ def reading_page(
         (
             _header_html(text, s, title, about, views, legend)
             + "\n\n"
-            + text_html(text, text.original, corpus, ui, here)
+            + text_html(text, text.original, corpus, ui, here, sentences)
             + "\n\n"
             + host_html(corpus.register, ui, up(here.path))
             + "\n\n"
@@ -288,7 +348,12 @@ def reading_page(
 
 
 def translation_page(
-    corpus: Corpus, text: Text, lang: str, ui: str, edition: Edition = UNVERSIONED
+    corpus: Corpus,
+    text: Text,
+    lang: str,
+    ui: str,
+    edition: Edition = UNVERSIONED,
+    sentences: Sentences | None = None,
 ) -> Page:
     """A translation read on its own, one column, with the original's paragraph and sentence
     IDs: a reader of English need not use the parallel view."""
@@ -313,7 +378,7 @@ def translation_page(
             _header_html(text, s, title, about, views, legend)
             + f'<p class="ed-version-label">{esc(label)} — {esc(credit_by(credit, ui))}</p>'
             + "\n\n"
-            + text_html(text, version, corpus, ui, here)
+            + text_html(text, version, corpus, ui, here, sentences)
             + "\n\n"
             + host_html(corpus.register, ui, up(here.path))
             + "\n\n"
@@ -323,7 +388,7 @@ def translation_page(
     )
 
 
-def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
+def parallel_page(corpus: Corpus, text: Text, ui: str, sentences: Sentences | None = None) -> Page:
     """The original beside its translations, one row per paragraph, sentences keyed by the
     original sentence they render (``data-align``). On a phone the cells of a row follow one
     another, each labelled with its language. Material's side columns are hidden (front
@@ -338,17 +403,10 @@ def parallel_page(corpus: Corpus, text: Text, ui: str) -> Page:
         for v in versions
     )
     rows = []
-    for k, orig in enumerate(text.original.paragraphs):
+    bodies = (sentences or Sentences(corpus, text)).parallel()
+    for orig, row in zip(text.original.paragraphs, bodies, strict=True):
         cells = []
-        for v in versions:
-            par = v.paragraphs[k]
-            if v is text.original:
-                attrs = [f'id="{esc(x.id)}" data-align="{esc(x.id)}"' for x in par.sentences]
-            else:
-                attrs = [
-                    f'data-align="{esc(" ".join(keys))}"' for keys in corpus.alignment(text, v)[k]
-                ]
-            body = sentences_html(par, corpus.of(text, v).get(par.id, []), corpus.register, attrs)
+        for v, body in zip(versions, row, strict=True):
             cells.append(
                 f'<div class="ed-cell" lang="{esc(v.lang)}" data-lang="{esc(v.lang)}">'
                 f'<p class="ed-cell-lang" lang="{esc(ui)}">{esc(s["languages"][v.lang])}</p>'

@@ -79,6 +79,10 @@ def test_every_page_shows_the_edition_version(site: Path, ui: str) -> None:
         # The one 404 page is built by the last language's build (mkdocs-static-i18n #284).
         if page.name != "404.html":
             assert f"({date_text(SETTINGS.edition.date, ui)})" in shown[0].text_content(), page
+            # linked to the changelog in the page's language
+            (link,) = shown[0].cssselect("a")
+            target = (page.parent / link.get("href")).resolve()
+            assert target == (site / PREFIX[ui] / "changelog.html").resolve(), page
 
 
 def test_the_catalogue_links_every_tei_file(site: Path, texts) -> None:

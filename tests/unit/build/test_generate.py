@@ -108,6 +108,12 @@ def test_a_staging_folder_moves_into_the_site(tmp_path: Path) -> None:
     }
 
 
+def test_a_staging_folder_is_written_whole(tmp_path: Path) -> None:
+    files = {"search/a/b.js": b"1", "search/a/c.js": b"2", "texts/t.tei.xml": b"3", "x.csv": b""}
+    tree.write_new(tmp_path / "staging", files.items())
+    assert _tree(tmp_path / "staging") == files
+
+
 def test_files_not_generated_again_are_pruned(tmp_path: Path) -> None:
     tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"1", "gen/b/y.js": b"2", "keep.md": b"3"})
     tree.sync_tree(tmp_path, ("gen",), {"gen/a/x.js": b"4"})

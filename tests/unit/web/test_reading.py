@@ -85,3 +85,18 @@ def test_credits_and_versions_are_in_the_ui_language(corpus: Corpus) -> None:
     assert [a.get("aria-current") for a in doc.cssselect(".ed-versions a")] == [None, "page", None]
     doc = _doc(reading.parallel_page(corpus, text, "en").body)
     assert [a.get("aria-current") for a in doc.cssselect(".ed-versions a")] == [None, None, "page"]
+
+
+def test_sentences_made_once_give_every_page_as_made_alone(corpus: Corpus) -> None:
+    text = corpus.texts[0]
+    shared = reading.Sentences(corpus, text)
+    for ui in UI:
+        assert reading.reading_page(corpus, text, ui, sentences=shared) == reading.reading_page(
+            corpus, text, ui
+        )
+        assert reading.parallel_page(corpus, text, ui, shared) == reading.parallel_page(
+            corpus, text, ui
+        )
+        assert reading.translation_page(
+            corpus, text, "en", ui, sentences=shared
+        ) == reading.translation_page(corpus, text, "en", ui)
