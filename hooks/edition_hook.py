@@ -30,6 +30,7 @@ from edition.base.addresses import PAGE_DIRS, Address
 from edition.base.errors import EditionError
 from edition.base.strings import date_text
 from edition.build.generate import Build, generate, generate_assignments, is_generated
+from edition.build.session import Session
 from edition.build.settings import Settings, read_settings
 from edition.build.worker import WorkerError
 from edition.web import assignments as assignment_pages
@@ -37,6 +38,10 @@ from edition.web import assignments as assignment_pages
 # The build on_pre_build started, for the pages built after it (every language's build) and
 # its data files, which on_post_build moves into the site.
 _builds: list[Build] = []
+# Under `mkdocs serve --dirty`: what each build keeps for the next (edition.build.session),
+# and the build whose data files are still being made after its pages were served.
+_session: list[Session] = []
+_finishing: list[Build] = []
 _assignments: dict[Path, assignments.Assignment] = {}
 log = get_plugin_logger("edition")
 
@@ -164,6 +169,7 @@ def _schedule(observer: BaseObserver, handler: _Sources, folders: list[Path]) ->
 
 
 def on_shutdown() -> None:
+    _cancel()
     while _observers:
         observer = _observers.pop()
         observer.stop()
@@ -198,7 +204,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 " point at the address each page is served from. See README, Publishing."
             )
         layout = SuffixLayout(settings.ui_languages)
-        build = generate(settings, layout, Path(config.site_dir))
+        build = generate(settings, layout, Path(config.site_dir), *_session)
         _builds.append(build)
         # `mkdocs build --strict` stops on an assigned passage whose words changed.
         strict = bool(config.strict)
@@ -227,8 +233,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     if _nested(config):
         return
+    build = _builds.pop()
+    if _session and _session[0].landed:
+        # The site holds the data files of the build before: the browser reloads now, and
+        # the new data files replace those that changed when they are made.
+        _finishing.append(build)
+        build.finish_later(lambda exc: log.error(f"The edition's data files were not made: {exc}"))
+        return
     with _reported():
-        _builds.pop().finish()
+        build.finish()
 
 
 def on_build_error(error: Exception) -> None:
@@ -238,6 +251,8 @@ def on_build_error(error: Exception) -> None:
 def _cancel() -> None:
     while _builds:
         _builds.pop().cancel()
+    while _finishing:
+        _finishing.pop().cancel()
 
 
 def _source(page: Page) -> Path:
@@ -271,6 +286,8 @@ _SERVE_CSP = "script-src 'self' 'unsafe-inline';"
 
 def on_startup(command: str, dirty: bool) -> None:
     _serving[:] = [command == "serve"]
+    # `--dirty` keeps the site's folder between builds (else MkDocs empties it each time)
+    _session[:] = [Session()] if command == "serve" and dirty else []
 
 
 def on_page_context(
