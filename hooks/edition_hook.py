@@ -238,7 +238,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         # The site holds the data files of the build before: the browser reloads now, and
         # the new data files replace those that changed when they are made.
         _finishing.append(build)
-        build.finish_later(lambda exc: log.error(f"The edition's data files were not made: {exc}"))
+        build.finish_later(
+            lambda: log.info("The edition's data files are up to date."),
+            lambda exc: log.error(f"The edition's data files were not made: {exc}"),
+        )
         return
     with _reported():
         build.finish()

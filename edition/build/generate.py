@@ -191,10 +191,11 @@ class Build:
         finally:
             self.cancel()
 
-    def finish_later(self, failed: Callable[[Exception], None]) -> None:
+    def finish_later(self, done: Callable[[], None], failed: Callable[[Exception], None]) -> None:
         """:meth:`finish` in a thread of this process, while the site is served with the data
         files of the build before (each file is moved in by one rename, so none is ever
-        served half-written); ``failed`` gets what :meth:`finish` raised."""
+        served half-written); then ``done``, or ``failed`` with what :meth:`finish` raised
+        (neither if the build is cancelled first)."""
         self._gc.end()
 
         def run() -> None:
@@ -203,6 +204,9 @@ class Build:
             except (EditionError, worker.WorkerError) as exc:
                 if not self._cancelled:
                     failed(exc)
+            else:
+                if not self._cancelled:
+                    done()
 
         self._thread = threading.Thread(target=run, name="edition data files", daemon=True)
         self._thread.start()
