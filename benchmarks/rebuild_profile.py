@@ -71,6 +71,7 @@ def main() -> None:
     folder = args.edition.resolve()
     os.chdir(folder)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    sys.argv.append("--dirty")  # mkdocs-static-i18n builds the other languages dirty only then
     site = Path(tempfile.mkdtemp(prefix="rebuild-profile-"))
     texts = sorted(p for p in (folder / "seeds").iterdir() if p.is_dir() and p.name[0] not in "._")
     edited = [texts[len(texts) * (k + 1) // (args.edits + 1)] for k in range(args.edits)]

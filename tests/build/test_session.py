@@ -5,6 +5,7 @@ writes, and it makes only the pages the edit changes."""
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,36 @@ def test_a_rebuild_makes_the_pages_of_the_edited_text_only(
     build(edition, site, session)
     assert made == [TEXTS[1]] * 3
     assert (edition / "docs" / "texts" / f"{TEXTS[1]}.en.md").is_file()
+
+
+def test_data_files_made_after_the_pages_land_whole_or_not_at_all(
+    tmp_path: Path, fork: bool
+) -> None:
+    """Under ``serve --dirty`` the data files of a rebuild are moved in by a thread once made
+    (the page has reloaded); cancelled by the next rebuild, they leave nothing behind."""
+    edition = copy_edition(tmp_path / "edition")
+    site, session = tmp_path / "site", Session()
+    build(edition, site, session)
+    settings = read_settings(edition / "mkdocs.yml")
+    layout = SuffixLayout(settings.ui_languages)
+
+    def cold_site() -> dict[str, bytes]:
+        made = cold(edition, tmp_path).items()
+        return {k.removeprefix("site/"): v for k, v in made if k.startswith("site/")}
+
+    append(edition / "seeds" / TEXTS[0] / "pl.txt", " Mandżuria.")
+    done, failed = threading.Event(), []
+    generate.generate(settings, layout, site, session).finish_later(done.set, failed.append)
+    assert done.wait(600) and failed == []
+    assert tree(site) == cold_site()
+
+    append(edition / "seeds" / TEXTS[0] / "pl.txt", " Wschód.")
+    before, landed = tree(site), []
+    cancelled = generate.generate(settings, layout, site, session)
+    cancelled.finish_later(lambda: landed.append(True), failed.append)
+    cancelled.cancel()
+    assert failed == []
+    assert [p for p in site.parent.iterdir() if p.name.startswith(f".{site.name}-data-")] == []
+    assert tree(site) == (cold_site() if landed else before)
+    # the next build makes what the cancelled one did not land
+    assert differing(build(edition, site, session), cold(edition, tmp_path)) == []
