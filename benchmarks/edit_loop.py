@@ -99,7 +99,7 @@ class Server:
             self.process.kill()
 
 
-def _original(folder: Path) -> Path:
+def original_file(folder: Path) -> Path:
     meta = (folder / "meta.yml").read_text("utf-8")
     code = re.search(r"^original:\s*(\w+)", meta, re.M)
     assert code, f"{folder}/meta.yml has no original"
@@ -127,7 +127,7 @@ def main() -> None:
     folder = args.edition.resolve()
     texts = sorted(p for p in (folder / "seeds").iterdir() if p.is_dir() and p.name[0] not in "._")
     edited = [texts[len(texts) * (k + 1) // (args.edits + 1)] for k in range(args.edits)]
-    originals = {t: _original(t).read_bytes() for t in edited}
+    originals = {t: original_file(t).read_bytes() for t in edited}
     results: dict[str, object] = {"texts": len(texts), "serve_args": args.serve_args}
     started = time.monotonic()
     server = Server(folder, args.port, args.serve_args)
@@ -152,7 +152,7 @@ def main() -> None:
                 page.goto(f"{server.url}texts/{text.name}.html")
                 page.wait_for_load_state("load")
                 marker = f"Zzedit{k}x{int(time.time())}"
-                path = _original(text)
+                path = original_file(text)
                 lines = path.read_text("utf-8").split("\n")
                 first = next(i for i, line in enumerate(lines) if line.strip())
                 lines[first] += f" {marker}."
@@ -191,7 +191,7 @@ def main() -> None:
     finally:
         server.stop()
         for text, content in originals.items():
-            _original(text).write_bytes(content)
+            original_file(text).write_bytes(content)
     print(json.dumps(results, indent=1))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", "utf-8")

@@ -21,7 +21,6 @@ import cProfile
 import functools
 import os
 import pstats
-import re
 import shutil
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from edit_loop import original_file
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -54,13 +54,6 @@ class Clock:
         return timed
 
 
-def _original(folder: Path) -> Path:
-    meta = (folder / "meta.yml").read_text("utf-8")
-    code = re.search(r"^original:\s*(\w+)", meta, re.M)
-    assert code, f"{folder}/meta.yml has no original"
-    return folder / f"{code[1]}.txt"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("edition", type=Path, help="an edition's folder (with mkdocs.yml)")
@@ -75,7 +68,7 @@ def main() -> None:
     site = Path(tempfile.mkdtemp(prefix="rebuild-profile-"))
     texts = sorted(p for p in (folder / "seeds").iterdir() if p.is_dir() and p.name[0] not in "._")
     edited = [texts[len(texts) * (k + 1) // (args.edits + 1)] for k in range(args.edits)]
-    saved = {t: _original(t).read_bytes() for t in edited}
+    saved = {t: original_file(t).read_bytes() for t in edited}
     clock = Clock()
 
     def config() -> Any:
@@ -94,7 +87,7 @@ def main() -> None:
         build(config(), dirty=True)
         print(f"first build: {time.perf_counter() - started:.1f} s wall", flush=True)
         for k, text in enumerate(edited):
-            path = _original(text)
+            path = original_file(text)
             lines = path.read_text("utf-8").split("\n")
             first = next(i for i, line in enumerate(lines) if line.strip())
             lines[first] += f" Zzedit{k}."
@@ -124,7 +117,7 @@ def main() -> None:
                 )
     finally:
         for text, content in saved.items():
-            _original(text).write_bytes(content)
+            original_file(text).write_bytes(content)
         shutil.rmtree(site, ignore_errors=True)
 
 
