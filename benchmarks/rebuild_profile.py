@@ -79,12 +79,13 @@ def main() -> None:
             for event in ("on_pre_build", "on_post_build"):
                 setattr(hook, event, clock.wrap(event, getattr(hook, event)))
             return config()
-        loaded.plugins.on_startup(command="serve", dirty=True)
         return loaded
 
     try:
         started = time.perf_counter()
-        build(config(), dirty=True)
+        first = config()
+        first.plugins.on_startup(command="serve", dirty=True)  # once, as serve does
+        build(first, dirty=True)
         print(f"first build: {time.perf_counter() - started:.1f} s wall", flush=True)
         for k, text in enumerate(edited):
             path = original_file(text)
