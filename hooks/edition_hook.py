@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from watchdog.observers.api import BaseObserver
 
 from edition.analysis import assignments
-from edition.base.addresses import PAGE_DIRS, Address
+from edition.base.addresses import ASSIGNMENTS_DIR, PAGE_DIRS, Address
 from edition.base.errors import EditionError
 from edition.base.strings import date_text
 from edition.build.generate import Build, generate, generate_assignments, is_generated
@@ -219,6 +219,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """`mkdocs serve --dirty` renders only the pages whose source is newer than their output;
     an assignment page also shows passages and terms from the corpus: its output is aged."""
     for file in files.documentation_pages():
+        if not file.src_uri.startswith(f"{ASSIGNMENTS_DIR}/"):
+            continue  # resolving every page's path cost seconds per rebuild
         dest = Path(file.abs_dest_path)
         if (
             file.abs_src_path
