@@ -1,7 +1,7 @@
 """The edit loop under ``mkdocs serve``: from saving a text to the page showing the edit.
 
     python benchmarks/synthetic.py /tmp/e800 --texts 800
-    python benchmarks/edit_loop.py /tmp/e800/edition [--edits 3] [--idle 20] [-- --dirty]
+    python benchmarks/edit_loop.py /tmp/e800/edition [--edits 3] [--idle 20] [--data] [-- --dirty]
 
 Starts a real ``mkdocs serve`` in the edition's folder (arguments after ``--`` go to it) and
 measures, with Debian's Chromium through Playwright:
@@ -14,7 +14,10 @@ measures, with Debian's Chromium through Playwright:
   shows the word (``seconds``; and until the server's log says the rebuild is done,
   ``rebuilt_s``, which is also the figure where the page never reloads); then the builds the
   one edit started (counted from the server's log until
-  it has been quiet for ``--settle`` seconds: 1 is right, 2 is a rebuild woken by the first).
+  it has been quiet for ``--settle`` seconds: 1 is right, 2 is a rebuild woken by the first);
+  with ``--data``, also the time until the server's log says the data files (search index,
+  TEI, open data), made after the page reloads under ``--dirty``, are in the site
+  (``data_s``).
 
 Each edit goes to another text. The figures are printed, and written as JSON with ``--json``.
 """
@@ -36,6 +39,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+DATA_LANDED = r"data files are up to date"  # the hook's log line under serve --dirty
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -95,7 +99,7 @@ class Server:
             self.process.kill()
 
 
-def _original(folder: Path) -> Path:
+def original_file(folder: Path) -> Path:
     meta = (folder / "meta.yml").read_text("utf-8")
     code = re.search(r"^original:\s*(\w+)", meta, re.M)
     assert code, f"{folder}/meta.yml has no original"
@@ -111,6 +115,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--timeout", type=float, default=900.0, help="for a build, for a page")
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--data",
+        action="store_true",
+        help="wait after each edit for the data files, made after the page reloads",
+    )
     argv = sys.argv[1:]
     cut = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:cut])
@@ -118,7 +127,7 @@ def main() -> None:
     folder = args.edition.resolve()
     texts = sorted(p for p in (folder / "seeds").iterdir() if p.is_dir() and p.name[0] not in "._")
     edited = [texts[len(texts) * (k + 1) // (args.edits + 1)] for k in range(args.edits)]
-    originals = {t: _original(t).read_bytes() for t in edited}
+    originals = {t: original_file(t).read_bytes() for t in edited}
     results: dict[str, object] = {"texts": len(texts), "serve_args": args.serve_args}
     started = time.monotonic()
     server = Server(folder, args.port, args.serve_args)
@@ -143,7 +152,7 @@ def main() -> None:
                 page.goto(f"{server.url}texts/{text.name}.html")
                 page.wait_for_load_state("load")
                 marker = f"Zzedit{k}x{int(time.time())}"
-                path = _original(text)
+                path = original_file(text)
                 lines = path.read_text("utf-8").split("\n")
                 first = next(i for i, line in enumerate(lines) if line.strip())
                 lines[first] += f" {marker}."
@@ -160,11 +169,13 @@ def main() -> None:
                     shown: float | None = round(time.monotonic() - saved, 2)
                 except PlaywrightTimeout:  # the page never reloaded itself
                     shown = None
+                landed = server.wait_for(DATA_LANDED, saved, args.timeout) if args.data else None
                 server.quiet_for(args.settle)
                 edits.append(
                     {
                         "seconds": shown,
                         "rebuilt_s": round(reloaded - saved, 2),
+                        "data_s": None if landed is None else round(landed - saved, 2),
                         "builds": server.builds_since(saved),
                     }
                 )
@@ -174,11 +185,13 @@ def main() -> None:
         shown_s = [s for e in edits if (s := e["seconds"]) is not None]
         results["edit_median_s"] = statistics.median(shown_s) if shown_s else None
         results["rebuilt_median_s"] = statistics.median(float(e["rebuilt_s"] or 0) for e in edits)
+        landed_s = [float(s) for e in edits if (s := e["data_s"]) is not None]
+        results["data_median_s"] = statistics.median(landed_s) if landed_s else None
         results["builds_per_edit"] = max(int(e["builds"] or 0) for e in edits)
     finally:
         server.stop()
         for text, content in originals.items():
-            _original(text).write_bytes(content)
+            original_file(text).write_bytes(content)
     print(json.dumps(results, indent=1))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", "utf-8")

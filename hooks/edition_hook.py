@@ -26,10 +26,11 @@ from mkdocs.structure.pages import Page
 from watchdog.observers.api import BaseObserver
 
 from edition.analysis import assignments
-from edition.base.addresses import PAGE_DIRS, Address
+from edition.base.addresses import ASSIGNMENTS_DIR, PAGE_DIRS, Address
 from edition.base.errors import EditionError
 from edition.base.strings import date_text
 from edition.build.generate import Build, generate, generate_assignments, is_generated
+from edition.build.session import Session
 from edition.build.settings import Settings, read_settings
 from edition.build.worker import WorkerError
 from edition.web import assignments as assignment_pages
@@ -37,6 +38,10 @@ from edition.web import assignments as assignment_pages
 # The build on_pre_build started, for the pages built after it (every language's build) and
 # its data files, which on_post_build moves into the site.
 _builds: list[Build] = []
+# Under `mkdocs serve --dirty`: what each build keeps for the next (edition.build.session),
+# and the build whose data files are still being made after its pages were served.
+_session: list[Session] = []
+_finishing: list[Build] = []
 _assignments: dict[Path, assignments.Assignment] = {}
 log = get_plugin_logger("edition")
 
@@ -164,6 +169,7 @@ def _schedule(observer: BaseObserver, handler: _Sources, folders: list[Path]) ->
 
 
 def on_shutdown() -> None:
+    _cancel()
     while _observers:
         observer = _observers.pop()
         observer.stop()
@@ -198,7 +204,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 " point at the address each page is served from. See README, Publishing."
             )
         layout = SuffixLayout(settings.ui_languages)
-        build = generate(settings, layout, Path(config.site_dir))
+        build = generate(settings, layout, Path(config.site_dir), *_session)
         _builds.append(build)
         # `mkdocs build --strict` stops on an assigned passage whose words changed.
         strict = bool(config.strict)
@@ -213,6 +219,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """`mkdocs serve --dirty` renders only the pages whose source is newer than their output;
     an assignment page also shows passages and terms from the corpus: its output is aged."""
     for file in files.documentation_pages():
+        if not file.src_uri.startswith(f"{ASSIGNMENTS_DIR}/"):
+            continue  # resolving every page's path cost seconds per rebuild
         dest = Path(file.abs_dest_path)
         if (
             file.abs_src_path
@@ -227,8 +235,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     if _nested(config):
         return
+    build = _builds.pop()
+    if _session and _session[0].landed:
+        # The site holds the data files of the build before: the browser reloads now, and
+        # the new data files replace those that changed when they are made.
+        _finishing.append(build)
+        build.finish_later(
+            lambda: log.info("The edition's data files are up to date."),
+            lambda exc: log.error(f"The edition's data files were not made: {exc}"),
+        )
+        return
     with _reported():
-        _builds.pop().finish()
+        build.finish()
 
 
 def on_build_error(error: Exception) -> None:
@@ -238,6 +256,8 @@ def on_build_error(error: Exception) -> None:
 def _cancel() -> None:
     while _builds:
         _builds.pop().cancel()
+    while _finishing:
+        _finishing.pop().cancel()
 
 
 def _source(page: Page) -> Path:
@@ -271,6 +291,8 @@ _SERVE_CSP = "script-src 'self' 'unsafe-inline';"
 
 def on_startup(command: str, dirty: bool) -> None:
     _serving[:] = [command == "serve"]
+    # `--dirty` keeps the site's folder between builds (else MkDocs empties it each time)
+    _session[:] = [Session()] if command == "serve" and dirty else []
 
 
 def on_page_context(

@@ -75,6 +75,8 @@ def marked_overrides(version: Version, register: Register) -> tuple[list[Overrid
     """The forced annotations of a TEI source's marked names, and a note on each mark whose
     ``ref`` names no register entry (``#ent.<ID>``, ``#<ID>``, ``<ID>``, or an entry's
     Wikidata item as ``Q…`` or its address), which stays plain text."""
+    if not version.marks:  # a plain-text source: no register-wide look-up to make
+        return [], []
     by_qid = {e.wikidata: e.id for e in register if e.wikidata}
     found, notes = [], []
     for par in version.paragraphs:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -34,6 +35,7 @@ from edition.base.register import load_register
 from edition.base.sources import Text, load_texts
 from edition.base.strings import missing_ui_languages
 from edition.build import datafiles, gc_policy, worker
+from edition.build.session import Changes, Session
 from edition.build.settings import Settings
 from edition.build.tree import move_into, prune, sync_tree, write_files, write_new
 from edition.derived.citation import UNVERSIONED, Edition
@@ -63,14 +65,18 @@ class Layout(Protocol):
         ...
 
 
-def load(settings: Settings, only: Iterable[str] | None = None) -> Corpus:
-    """Read, validate and annotate everything the build needs (of the texts, those of the
-    IDs ``only`` if given); raises EditionError."""
+def _check_ui_languages(settings: Settings) -> None:
     missing = missing_ui_languages(settings.ui_languages)
     if missing:
         raise EditionError(
             [Problem(Path("edition/data/ui.yml"), None, f"no interface strings for {missing}")]
         )
+
+
+def load(settings: Settings, only: Iterable[str] | None = None) -> Corpus:
+    """Read, validate and annotate everything the build needs (of the texts, those of the
+    IDs ``only`` if given); raises EditionError."""
+    _check_ui_languages(settings)
     problems: list[Problem] = []
     try:
         texts = load_texts(settings.seeds, settings.ui_languages, only)
@@ -97,7 +103,7 @@ def _files(layout: Layout, ui: str, pages: Iterator[Page]) -> Iterator[tuple[str
         yield layout.source(page.address, ui), layout.page_file(page.title, page.body, page.meta)
 
 
-def _reading_pages(
+def _pages_of_text(
     corpus: Corpus,
     text: Text,
     ui: str,
@@ -105,7 +111,8 @@ def _reading_pages(
     ui_root: str,
     sentences: reading.Sentences,
 ) -> Iterator[Page]:
-    """A text's pages in UI language ``ui``: reading page, parallel view, translations."""
+    """A text's own pages in UI language ``ui`` (reading page, parallel view, translations):
+    they show the text, its mentions and the register, nothing else."""
     yield reading.reading_page(corpus, text, ui, edition, ui_root, sentences)
     if text.translations:
         yield reading.parallel_page(corpus, text, ui, sentences)
@@ -119,29 +126,44 @@ def text_pages(
     layout: Layout,
     edition: Edition = UNVERSIONED,
     paging: Paging = DEFAULT_PAGING,
+    only: Collection[str] | None = None,
+    written: dict[str, list[str]] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """The catalogue, the reading pages and parallel views, the search page: (path relative
     to ``docs``, content), one at a time (all the pages of a large edition at once would
     take gigabytes). A text's pages in every UI language come one after another: their
-    sentences are made once for all of them (:class:`~edition.web.reading.Sentences`)."""
+    sentences are made once for all of them (:class:`~edition.web.reading.Sentences`). Of
+    the texts' own pages, those of the text IDs ``only`` if given; ``written`` gets each
+    text's page files."""
     for ui in ui_languages:
         catalogue = catalogue_pages(corpus.texts, ui, edition, layout.ui_root(ui), paging)
         yield from _files(layout, ui, catalogue)
     for text in corpus.texts:
+        if only is not None and text.id not in only:
+            continue
         sentences = reading.Sentences(corpus, text)
         for ui in ui_languages:
-            pages = _reading_pages(corpus, text, ui, edition, layout.ui_root(ui), sentences)
-            yield from _files(layout, ui, pages)
+            pages = _pages_of_text(corpus, text, ui, edition, layout.ui_root(ui), sentences)
+            for rel, content in _files(layout, ui, pages):
+                if written is not None:
+                    written.setdefault(text.id, []).append(rel)
+                yield rel, content
     for ui in ui_languages:
         yield from _files(layout, ui, iter([search_page(corpus, ui)]))
 
 
 def register_pages(
-    corpus: Corpus, ui_languages: tuple[str, ...], layout: Layout, paging: Paging = DEFAULT_PAGING
+    corpus: Corpus,
+    ui_languages: tuple[str, ...],
+    layout: Layout,
+    paging: Paging = DEFAULT_PAGING,
+    made: register_web.Made | None = None,
+    changed: Collection[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """The entry pages, the index pages, the map and the overview."""
+    """The entry pages, the index pages, the map and the overview (those ``changed`` entries
+    call for, after a build that filled ``made``: see ``register_pages.pages``)."""
     roots = {ui: layout.ui_root(ui) for ui in ui_languages}
-    for ui, page in register_web.pages(corpus, roots, paging):
+    for ui, page in register_web.pages(corpus, roots, paging, made, changed):
         yield layout.source(page.address, ui), layout.page_file(page.title, page.body, page.meta)
 
 
@@ -165,72 +187,125 @@ class Build:
     _staging: Path
     _site: Path
     _gc: gc_policy.BuildPolicy
+    _landed: Callable[[], None] = lambda: None  # called once the data files are in the site
+    _thread: threading.Thread | None = None
+    _cancelled: bool = False
 
     def finish(self) -> None:
         """Wait for the data files and move them into the built site (once the site builder
         has written its pages there); raises EditionError or WorkerError."""
         try:
             self._data.wait()
-            move_into(self._staging, self._site)
+            if not self._cancelled:
+                move_into(self._staging, self._site)
+                self._landed()
         finally:
             self.cancel()
 
+    def finish_later(self, done: Callable[[], None], failed: Callable[[Exception], None]) -> None:
+        """:meth:`finish` in a thread of this process, while the site is served with the data
+        files of the build before (each file is moved in by one rename, so none is ever
+        served half-written); then ``done``, or ``failed`` with what :meth:`finish` raised
+        (neither if the build is cancelled first)."""
+        self._gc.end()
+
+        def run() -> None:
+            try:
+                self.finish()
+            except (EditionError, worker.WorkerError) as exc:
+                if not self._cancelled:
+                    failed(exc)
+            else:
+                if not self._cancelled:
+                    done()
+
+        self._thread = threading.Thread(target=run, name="edition data files", daemon=True)
+        self._thread.start()
+
     def cancel(self) -> None:
         """End the build: stop the second process, remove the staging folder, restore the
-        collector. Safe to call again."""
+        collector. Safe to call again, and from :meth:`finish_later`'s thread."""
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._cancelled = True
+            self._data.kill()  # its thread then ends the process and cleans up
+            self._thread.join()
         self._data.cancel()
         shutil.rmtree(self._staging, ignore_errors=True)
         self._gc.end()
 
 
-def generate(settings: Settings, layout: Layout, site: Path) -> Build:
+def generate(
+    settings: Settings, layout: Layout, site: Path, session: Session | None = None
+) -> Build:
     """Load the edition, bring the generated pages and assets under ``docs`` up to date and
     start making the data files for the built site ``site`` (see :class:`Build`).
 
     Once the corpus is made, a second process starts making the data files (the largest
     work, which needs no page) and goes on while the site builder builds the pages; another
-    writes the register's pages while this one writes the texts'. Raises EditionError, or
+    writes the register's pages while this one writes the texts'. Given a ``session`` (the
+    rebuilds of one process into one site folder), only what changed since its last build
+    is read and made again (see ``edition.build.session``). Raises EditionError, or
     WorkerError (a bug)."""
     policy = gc_policy.BuildPolicy()
     try:
-        corpus = load(settings)
+        if session is None:
+            corpus, changes = load(settings), Changes(None, None)
+            for text in corpus.texts:
+                if text.ledger_is_stale():
+                    (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
+        else:
+            _check_ui_languages(settings)
+            corpus, changes = session.load(settings, lambda: analysis_cache(settings))
         policy.loaded()  # the corpus lives to the end of the build: see gc_policy
-        for text in corpus.texts:
-            if text.ledger_is_stale():
-                (text.folder / LEDGER_NAME).write_text(text.ledger_text, "utf-8")
         ui, docs = settings.ui_languages, settings.docs
         fork = len(corpus.texts) >= PARALLEL_FROM
         site.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-data-", dir=site.parent))
-        data = worker.start(
-            "the data files",
-            lambda: write_new(staging, datafiles.files(corpus, ui, settings.edition)),
-            fork,
+        texts, popups, held = (
+            (None, True, None) if session is None else session.data_files(changes, site)
         )
-    except BaseException:
+
+        def write_data() -> None:
+            files = datafiles.files(corpus, ui, settings.edition, texts, popups)
+            if held is None:
+                write_new(staging, files)
+            else:  # only the files that differ from the site's
+                write_files(staging, files, held)
+
+        data = worker.start("the data files", write_data, fork)
+    except BaseException as exc:
         policy.end()
+        if session is not None and not isinstance(exc, EditionError):
+            session.forget()  # what it holds may not be what the files are
         raise
-    build = Build(corpus, data, staging, site, policy)
+    landed = (lambda: None) if session is None else session.data_landed
+    build = Build(corpus, data, staging, site, policy, landed)
     try:
-        register = worker.start(
-            "the register pages",
-            lambda: write_files(
-                docs, _encoded(register_pages(corpus, ui, layout, settings.paging))
-            ),
-            fork,
-        )
+        made = None if session is None else session.register_pages_made()
+
+        def write_register() -> tuple[set[str], register_web.Made | None]:
+            pages = register_pages(corpus, ui, layout, settings.paging, made, changes.entries)
+            return write_files(docs, _encoded(pages)), made
+
+        register = worker.start("the register pages", write_register, fork)
         try:
             kept = write_files(docs, assets().items())
-            kept |= write_files(
-                docs,
-                _encoded(text_pages(corpus, ui, layout, settings.edition, settings.paging)),
-            )
-            kept |= register.wait()
+            only = None if session is None else session.texts_to_make(changes, docs)
+            written: dict[str, list[str]] = {}
+            pages = text_pages(corpus, ui, layout, settings.edition, settings.paging, only, written)
+            kept |= write_files(docs, _encoded(pages))
+            register_kept, made = register.wait()
+            kept |= register_kept
         finally:
             register.cancel()
+        if session is not None:
+            assert made is not None
+            kept |= session.made(written, made, layout)
         prune(docs, GENERATED_DIRS, kept)
-    except BaseException:
+    except BaseException as exc:
         build.cancel()
+        if session is not None and not isinstance(exc, EditionError):
+            session.forget()
         raise
     return build
 

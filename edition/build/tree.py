@@ -10,20 +10,22 @@ from pathlib import Path
 Contents = Mapping[str, bytes] | Iterable[tuple[str, bytes]]  # path -> content, or pairs
 
 
-def write_files(base: Path, files: Contents) -> set[str]:
-    """Write each file under ``base`` whose content differs; returns every path given."""
+def write_files(base: Path, files: Contents, held: Path | None = None) -> set[str]:
+    """Write each file under ``base`` whose content differs (from the same file under
+    ``held``, if given: a folder ``base`` will be moved into); returns every path given."""
     kept: set[str] = set()
     made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
     for rel, content in files.items() if isinstance(files, Mapping) else files:
         kept.add(rel)
         path = base / rel
         try:
-            if path.read_bytes() == content:
+            if ((held or base) / rel).read_bytes() == content:
                 continue
         except FileNotFoundError:
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
+            pass
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_bytes(content)
     return kept
 

@@ -94,6 +94,13 @@ class Worker(Generic[T]):
             raise WorkerError(value)
         return value  # what ``work`` returned, through the pipe
 
+    def kill(self) -> None:
+        """End the second process, from another thread than the one waiting for it (which
+        then gets a WorkerError and cleans up)."""
+        process = self._process
+        if process is not None:
+            process.kill()
+
     def cancel(self) -> None:
         """End the second process and forget its work (the build failed)."""
         if self._process is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -152,10 +152,12 @@ def csl_json(f: Fields) -> str:
 FORMATS = {"bib": bibtex, "ris": ris, "csl.json": csl_json}
 
 
-def files(corpus: Corpus, edition: Edition, ui: str) -> Iterator[tuple[str, bytes]]:
+def files(
+    corpus: Corpus, edition: Edition, ui: str, only: Collection[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
     """Every text's citation downloads (path from the site's root, content), in the default UI
-    language ``ui`` (a reference manager stores one title)."""
-    for text in corpus.texts:
+    language ``ui`` (a reference manager stores one title); of the text IDs ``only`` if given."""
+    for text in corpus.texts if only is None else [t for t in corpus.texts if t.id in only]:
         f = fields(text, edition, ui)
         for ext, make in FORMATS.items():
             yield addresses.citation_file(text.id, ext), make(f).encode()

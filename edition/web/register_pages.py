@@ -22,7 +22,8 @@ numbered pages, as many in every UI language; the map holds the most mentioned p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
 from edition.analysis.corpus import Corpus
@@ -575,22 +576,66 @@ def map_page(lang: _UiPages, paging: Paging) -> Page:
     )
 
 
-def pages(corpus: Corpus, ui_roots: dict[str, str], paging: Paging) -> Iterator[tuple[str, Page]]:
+@dataclass
+class Made:
+    """What one build's register pages were: every entry's part (the page and section it is on), its
+    counts, and the pages each group made (``None``: the index pages, map and overview), so that a
+    later build of the same process (``edition.build.session``) can make only what changed."""
+
+    where: dict[str, Address] = field(default_factory=dict)
+    counted: dict[str, _Counts] = field(default_factory=dict)
+    index_of: dict[str, dict[str, Address]] = field(default_factory=dict)  # UI -> entry -> page
+    pages: dict[tuple[str, str] | None, list[tuple[str, Address]]] = field(default_factory=dict)
+
+
+def pages(
+    corpus: Corpus,
+    ui_roots: dict[str, str],
+    paging: Paging,
+    made: Made | None = None,
+    changed: Collection[str] | None = None,
+) -> Iterator[tuple[str, Page]]:
     """(UI language, page): the entry pages, group by group in every UI language, then the
     index pages, the map and the overview, each made when it is reached (all the entry pages
     at once took hundreds of megabytes on a large edition). ``ui_roots``: each UI language
-    (the default first) -> the folder of its site from the site's root."""
+    (the default first) -> the folder of its site from the site's root.
+
+    ``made`` is filled with what this build made. Given ``changed`` too, the IDs of the
+    entries whose occurrences may differ from those of the build that filled ``made`` (with
+    the same register, languages and paging), only their groups are made again, and the
+    index pages, the map and the overview only if an entry's count or part changed: the
+    other pages would be the same."""
     groups = addresses.by_group(corpus.register)
-    where = addresses.entries(groups)
+    last = made if changed is not None else None  # the build to make only changes against
+    where = dict(last.where) if last is not None else addresses.entries(groups)
+    before = dict(where)
     counted = counts(corpus)
     langs = {ui: _UiPages(corpus, ui, root, counted, where) for ui, root in ui_roots.items()}
     fields = Fields(corpus, tuple(ui_roots))
     index_layouts(langs, paging.entry_page_bytes)
-    for (kind, letter), members in groups.items():
-        yield from group_pages(langs, fields, paging, kind, letter, members)
-    for ui, lang in langs.items():
-        yield ui, overview_page(corpus, ui, lang.ui_root)
-        yield ui, map_page(lang, paging)
-        for kind in addresses.index_kinds():
-            for number in range(1, len(lang.index[kind]) + 1):
-                yield ui, index_page(lang, kind, number)
+    index_of = {ui: lang.index_of for ui, lang in langs.items()}
+    record: dict[tuple[str, str] | None, list[tuple[str, Address]]] = {}
+    # an entry's section links to the index page that holds it: if any moved, every group
+    wanted = (
+        {addresses.group_of(corpus.register[ref]) for ref in changed if ref in corpus.register}
+        if last is not None and changed is not None and index_of == last.index_of
+        else groups.keys()
+    )
+    for key, members in groups.items():
+        if key in wanted:
+            record[key] = []
+            for ui, page in group_pages(langs, fields, paging, *key, members):
+                record[key].append((ui, page.address))
+                yield ui, page
+    if last is None or counted != last.counted or where != before or index_of != last.index_of:
+        record[None] = []
+        for ui, lang in langs.items():
+            shown = [overview_page(corpus, ui, lang.ui_root), map_page(lang, paging)]
+            for kind in addresses.index_kinds():
+                shown += [index_page(lang, kind, n) for n in range(1, len(lang.index[kind]) + 1)]
+            for page in shown:
+                record[None].append((ui, page.address))
+                yield ui, page
+    if made is not None:
+        made.where, made.counted, made.index_of = where, counted, index_of
+        made.pages = {**made.pages, **record} if last is not None else record
