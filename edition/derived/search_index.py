@@ -63,9 +63,11 @@ from edition.base.lang.base import MIN_STEM
 from edition.base.morphology import WORD, analyser, normalise
 from edition.base.sources import Paragraph
 
-# A shard is split by one more letter of its keys while its JSON is larger than this.
+# A shard is split by one more letter of its keys while its JSON is larger than this, in UTF-8
+# bytes (what a reader downloads: a Cyrillic letter is two).
 SHARD_BYTES = 8_000
-# A list of shard prefixes is cut into groups while its JSON is larger than this (``shard_lists``).
+# A list of shard prefixes is cut into groups while its JSON is larger than this, in UTF-8 bytes
+# (``shard_lists``).
 LIST_BYTES = 4_000
 # Hits of a list kept in its shard, and hits per further page (``o_<n>.js``).
 INLINE_HITS = 24
@@ -350,14 +352,14 @@ def _cut(
     """``table`` as shards of ``family``: the shard list as ``meta.js`` holds it
     (:func:`shard_lists`), and the files (shards, then the lists) made one at a time.
 
-    Each value is encoded once, and a shard's size is the size of the compact JSON written
-    for it: its members' ``"key":value`` and their commas. An encoded member is dropped once
+    Each value is encoded once, and a shard's size is the size in UTF-8 bytes of the compact
+    JSON written for it: its members' ``"key":value`` and their commas. An encoded member is dropped once
     its shard is made, so that the index is never twice in memory as text."""
     encoded = {k: f"{json.dumps(k, ensure_ascii=False)}:{_json(v)}" for k, v in table.items()}
     members_of: dict[str, list[str]] = defaultdict(list)
     for k in table:
         members_of[key_of(k)].append(k)
-    sizes = {k: sum(len(encoded[m]) + 1 for m in ms) for k, ms in members_of.items()}
+    sizes = {k: sum(len(encoded[m].encode()) + 1 for m in ms) for k, ms in members_of.items()}
     prefixes = shard(members_of, sizes.__getitem__)
     shards: dict[str, list[str]] = {p: [] for p in prefixes}
     for k, members in members_of.items():
@@ -394,7 +396,7 @@ def shard_lists(
     below, written, depth = prefixes, listed, 0
 
     def size(p: str) -> int:
-        return len(json.dumps(p, ensure_ascii=False)) + 1
+        return len(json.dumps(p, ensure_ascii=False).encode()) + 1
 
     while sum(map(size, written)) > limit:
         groups = shard(below, size, limit)
