@@ -285,6 +285,29 @@ def test_files_are_scripts_a_browser_can_load_from_disk(index: SearchTables) -> 
     assert par["mentions"]  # "Маньчжурії", "Чан Кайши"
 
 
+def test_each_shard_has_its_forms_alone_for_did_you_mean(index: SearchTables) -> None:
+    """Beside every shard, a small file of its forms (one per folded key, corpus forms apart):
+    did-you-mean reads these, not the shards of the letters it tries."""
+    out = dict(files(index))
+    meta = _data(out[f"{SEARCH}/meta.js"], "meta")
+    seen: dict[str, list[str]] = {"c": [], "o": []}
+    for prefix in _listed(out, "s", meta["shards"]):
+        shard_data = _data(out[f"{SEARCH}/{file_name('s', prefix)}"], file_name("s", prefix)[:-3])
+        name = file_name("d", prefix)
+        candidates = _data(out[f"{SEARCH}/{name}"], name[:-3])
+        assert sorted(map(fold, candidates["c"] + candidates["o"])) == sorted(
+            k[2:] for k in shard_data if k.startswith("w:")
+        )
+        assert all("f:" + form in shard_data for form in candidates["c"])
+        assert not any("f:" + form in shard_data for form in candidates["o"])
+        for kind in seen:
+            seen[kind] += candidates[kind]
+    assert "mandżurii" in seen["c"] and "mandżuriom" in seen["o"]  # (the corpus lacks it)
+    assert set(seen["c"]) <= set(index.postings)
+    size = {f: sum(len(c) for n, c in out.items() if Path(n).name.startswith(f)) for f in "ds"}
+    assert size["d"] < size["s"] / 2
+
+
 def _data(content: bytes, name: str):
     prefix = f'edSearch.put("{name}",'
     text = content.decode()
