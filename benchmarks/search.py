@@ -1,15 +1,18 @@
 """Search index size, bytes a query downloads and query time in a real browser.
 
-    python benchmarks/search.py [--queries 300] [--edition DIR] [--site DIR]
+    python benchmarks/search.py [--queries 300] [--edition DIR] [--site DIR [--reindex]]
 
 Builds the site of the edition in ``--edition`` (the folder of its ``mkdocs.yml``; the real
 edition by default, any folder ``benchmarks/synthetic.py`` wrote) unless ``--site`` names a
-built one, and reports the size of the search index (files and bytes, and the largest
+built one (``--reindex``: its search folder and ``search.js`` replaced first by this
+version's, the only files the search changes, for a site too slow to build again), and reports the size of the search index (files and bytes, and the largest
 file), the time to build the index in Python, the bytes of index files a query loads, and
 the time the browser's query engine (``edition/web/assets/search.js``) takes to answer its
 first page of results, in Debian's Chromium driven by Playwright over http and from file://:
 - cold: a fresh page per query, so every file it needs is loaded (a reader's first query);
-  its bytes include ``meta.js`` and the shard lists it walks down;
+  its bytes include ``meta.js`` and the shard lists it walks down; the largest first queries
+  are listed with their files by family (``s`` shards, ``s1`` a level of their list, ``d``
+  did-you-mean candidates, ``e`` entries, ``o`` pages of hits, ``t`` paragraphs);
 - ten: ten queries one after another on one page (bytes of everything they loaded);
 - frequent: the most frequent form of the corpus, on a fresh page (a query with most hits);
 - warm: many queries on one page, shards already loaded (the following queries).
@@ -24,6 +27,8 @@ import argparse
 import os
 import platform
 import random
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -39,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 from edition.base.addresses import SEARCH_DIR  # noqa: E402
 from edition.build.generate import load  # noqa: E402
 from edition.build.settings import read_settings  # noqa: E402
-from edition.derived.search_index import build, fold, words  # noqa: E402
+from edition.derived.search_index import build, files, fold, words  # noqa: E402
 
 ENGINE = """async qs => {
     const times = [], counts = [];
@@ -117,18 +122,46 @@ def loaded_bytes(site: Path, srcs: list[str]) -> int:
     return sum((site / SEARCH_DIR / src.rsplit("/", 1)[1]).stat().st_size for src in srcs)
 
 
+def reindex(site: Path, tables) -> None:
+    """Replace the built ``site``'s search folder and ``search.js`` by this version's."""
+    shutil.rmtree(site / SEARCH_DIR)
+    for path, content in files(tables):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(content)
+    shutil.copy(ROOT / "edition/web/assets/search.js", site / SEARCH_DIR / ".." / "search.js")
+
+
+def by_family(site: Path, srcs: list[str]) -> str:
+    """The files a query loaded as ``family:files/bytes``, the largest family first."""
+    found: dict[str, list[int]] = {}
+    for src in srcs:
+        name = src.rsplit("/", 1)[1]
+        family = re.match(r"[a-z]+\d*(?=_)|[a-z]+", name).group()
+        got = found.setdefault(family, [0, 0])
+        got[0] += 1
+        got[1] += (site / SEARCH_DIR / name).stat().st_size
+    ranked = sorted(found.items(), key=lambda kv: -kv[1][1])
+    return " ".join(f"{family}:{n}/{size:,}" for family, (n, size) in ranked)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--cold", type=int, default=40, help="queries run on a fresh page")
+    parser.add_argument(
+        "--cold", type=int, default=0, help="queries run on a fresh page (default: all)"
+    )
     parser.add_argument("--edition", type=Path, default=ROOT)
     parser.add_argument("--site", type=Path)
+    parser.add_argument("--reindex", action="store_true", help="write this version's search")
     args = parser.parse_args()
     corpus = load(read_settings(args.edition / "mkdocs.yml"))
     t0 = time.perf_counter()
-    build(corpus)
+    tables = build(corpus)
     built = time.perf_counter() - t0
     site = args.site
+    if site is not None and args.reindex:
+        reindex(site, tables)
+    del tables
     if site is None:
         site = Path(tempfile.mkdtemp()) / "site"
         subprocess.run(
@@ -141,6 +174,10 @@ def main() -> None:
     sizes = {f.name: f.stat().st_size for f in index}
     biggest = max(sizes, key=sizes.__getitem__)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    print(
+        "load average at the start (1, 5, 15 min): "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
     print(f"index: {len(index)} files, {sum(sizes.values()):,} bytes")
     print(f"  meta.js {sizes['meta.js']:,} bytes; largest file {biggest} {sizes[biggest]:,} bytes")
     for family in ("s", "e", "o", "t"):
@@ -152,6 +189,7 @@ def main() -> None:
     print(f"index built in Python in {built * 1000:.0f} ms (analysis cache cold)")
     qs = queries(corpus, args.queries, random.Random(7))
     often = frequent(corpus)
+    n_cold = args.cold or len(qs)
 
     from playwright.sync_api import sync_playwright
 
@@ -168,8 +206,8 @@ def main() -> None:
             page.evaluate(ENGINE, qs)  # second pass: everything loaded and compiled
             again = page.evaluate(ENGINE, qs)
             page.close()
-            cold, loaded, sizes_cold = [], [], []
-            for q in [*qs[: args.cold], often]:
+            cold, loaded, sizes_cold, files_cold = [], [], [], []
+            for q in [*qs[:n_cold], often]:
                 page = browser.new_page()
                 page.goto(f"{base}/search.html")
                 page.wait_for_load_state("networkidle")  # the page preloads meta.js
@@ -177,6 +215,7 @@ def main() -> None:
                 srcs = page.evaluate(LOADED)
                 loaded.append(len(srcs))
                 sizes_cold.append(loaded_bytes(site, srcs))
+                files_cold.append(by_family(site, srcs))
                 page.close()
             tens = []
             for k in range(0, min(len(qs), 100), 10):
@@ -185,21 +224,25 @@ def main() -> None:
                 page.evaluate(ENGINE, qs[k : k + 10])
                 tens.append(loaded_bytes(site, page.evaluate(LOADED)))
                 page.close()
-            often_bytes, often_ms = sizes_cold.pop(), cold.pop()
+            often_bytes, often_ms, often_files = sizes_cold.pop(), cold.pop(), files_cold.pop()
             hits = sum(1 for c in warm["counts"] if c)
             print(
                 f"{over}: {len(qs)} queries, {hits} with results, median {statistics.median(warm['counts'])} results"
             )
             print(
-                f"  cold ({args.cold} queries, fresh page each): {summary(cold)}; files loaded median {statistics.median(loaded)}, max {max(loaded)}"
+                f"  cold ({n_cold} queries, fresh page each): {summary(cold)}; files loaded median {statistics.median(loaded)}, max {max(loaded)}"
             )
             print(
                 f"  bytes of a first query: median {statistics.median(sizes_cold):,.0f}, max {max(sizes_cold):,}"
             )
+            for k in sorted(range(len(cold)), key=lambda k: -sizes_cold[k])[:5]:
+                print(f"    {sizes_cold[k]:>9,} {qs[k]!r}: {files_cold[k]}")
             print(
                 f"  bytes of ten queries on one page: median {statistics.median(tens):,.0f}, max {max(tens):,}"
             )
-            print(f"  most frequent form {often!r}: {often_bytes:,} bytes, {often_ms:.1f} ms cold")
+            print(
+                f"  most frequent form {often!r}: {often_bytes:,} bytes, {often_ms:.1f} ms cold ({often_files})"
+            )
             print(f"  first pass on one page: {summary(warm['times'])}")
             print(f"  warm (third pass):      {summary(again['times'])}")
         browser.close()

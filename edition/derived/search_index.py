@@ -30,6 +30,8 @@ Files (under ``assets/edition/search/``):
   prefix, as [name, entry ID] (both completions: :func:`completions`);
 - ``e_<prefix>.js``: entry ID -> {"u": the address of its section, "m": its mentions, a paged
   list (``_Pages.paged``) of [doc, paragraph, first, last token]};
+- ``d_<prefix>.js``, beside each ``s_<prefix>.js``: its ``w:`` keys' forms alone, corpus forms
+  apart, for did-you-mean (:func:`typo_candidates`);
 - ``s<n>_<prefix>.js``, ``e<n>_<prefix>.js``: level ``n`` of a family's shard list, the
   prefixes below ``prefix`` (:func:`shard_lists`);
 - ``o_<n>.js``: page ``n`` of a long list;
@@ -51,6 +53,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from typing import Any
 
@@ -63,9 +66,11 @@ from edition.base.lang.base import MIN_STEM
 from edition.base.morphology import WORD, analyser, normalise
 from edition.base.sources import Paragraph
 
-# A shard is split by one more letter of its keys while its JSON is larger than this.
+# A shard is split by one more letter of its keys while its JSON is larger than this, in UTF-8
+# bytes (what a reader downloads: a Cyrillic letter is two).
 SHARD_BYTES = 8_000
-# A list of shard prefixes is cut into groups while its JSON is larger than this (``shard_lists``).
+# A list of shard prefixes is cut into groups while its JSON is larger than this, in UTF-8 bytes
+# (``shard_lists``).
 LIST_BYTES = 4_000
 # Hits of a list kept in its shard, and hits per further page (``o_<n>.js``).
 INLINE_HITS = 24
@@ -345,25 +350,36 @@ class _Pages:
 
 
 def _cut(
-    family: str, table: dict[str, Any], key_of: Callable[[str], str]
+    family: str,
+    table: dict[str, Any],
+    key_of: Callable[[str], str],
+    beside: dict[str, Callable[[list[str]], Any]] | None = None,
 ) -> tuple[dict[str, Any], Iterator[tuple[str, bytes]]]:
     """``table`` as shards of ``family``: the shard list as ``meta.js`` holds it
     (:func:`shard_lists`), and the files (shards, then the lists) made one at a time.
+    ``beside`` maps a family of files beside the shards (one per shard, by the same prefix)
+    to what its file holds, made from the shard's keys.
 
-    Each value is encoded once, and a shard's size is the size of the compact JSON written
-    for it: its members' ``"key":value`` and their commas. An encoded member is dropped once
+    Each value is encoded once, and a shard's size is the size in UTF-8 bytes of the compact
+    JSON written for it: its members' ``"key":value`` and their commas. An encoded member is dropped once
     its shard is made, so that the index is never twice in memory as text."""
     encoded = {k: f"{json.dumps(k, ensure_ascii=False)}:{_json(v)}" for k, v in table.items()}
     members_of: dict[str, list[str]] = defaultdict(list)
     for k in table:
         members_of[key_of(k)].append(k)
-    sizes = {k: sum(len(encoded[m]) + 1 for m in ms) for k, ms in members_of.items()}
+    sizes = {k: sum(len(encoded[m].encode()) + 1 for m in ms) for k, ms in members_of.items()}
     prefixes = shard(members_of, sizes.__getitem__)
     shards: dict[str, list[str]] = {p: [] for p in prefixes}
     for k, members in members_of.items():
         shards[shard_of(shards.keys(), k)] += members
 
     listed, lists = shard_lists(family, prefixes, [p for p in prefixes if shards[p]])
+    besides = [
+        (file_name(other, p), data(ms))
+        for other, data in (beside or {}).items()
+        for p, ms in shards.items()
+        if ms
+    ]
 
     def made() -> Iterator[tuple[str, bytes]]:
         for p, members in shards.items():
@@ -372,6 +388,8 @@ def _cut(
                 name = file_name(family, p)
                 yield f"{SEARCH_DIR}/{name}", _put(name[:-3], f"{{{body}}}")
         yield from lists
+        for name, data in besides:
+            yield f"{SEARCH_DIR}/{name}", _js(name[:-3], data)
 
     return listed, made()
 
@@ -394,7 +412,7 @@ def shard_lists(
     below, written, depth = prefixes, listed, 0
 
     def size(p: str) -> int:
-        return len(json.dumps(p, ensure_ascii=False)) + 1
+        return len(json.dumps(p, ensure_ascii=False).encode()) + 1
 
     while sum(map(size, written)) > limit:
         groups = shard(below, size, limit)
@@ -476,6 +494,20 @@ def _forms(forms: dict[str, set[str]], folded: str) -> str | dict[str, str]:
     return {form: "|".join(sorted(keys)) for form, keys in forms.items()}
 
 
+def typo_candidates(table: dict[str, Any], members: list[str]) -> dict[str, list[str]]:
+    """The forms of a shard's form-table keys (``w:``), for did-you-mean: {"c": those the
+    corpus has, "o": the others}, each key's first form as its entry lists them. A query one
+    edit from a known form reads these of the shards its variants fall in, a few KB each,
+    instead of the whole shards (``suggestions`` in ``search.js``)."""
+    found: dict[str, list[str]] = {"c": [], "o": []}
+    for k in sorted(members):
+        if k.startswith("w:"):
+            forms = table[k]
+            form = k[2:] if isinstance(forms, str) else min(forms)
+            found["c" if "f:" + form in table else "o"].append(form)
+    return found
+
+
 def endings() -> dict[str, list[str]]:
     """Each language's fallback endings, for the browser to take off a word no form matches."""
     return {
@@ -502,7 +534,7 @@ def files(index: SearchTables) -> Iterator[tuple[str, bytes]]:
     table.update({"f:" + n: pages.paged(flat, 3) for n, flat in index.postings.items()})
     table.update({"c:" + p: c for p, c in _form_completions(counts).items()})
     table.update({"a:" + p: named for p, named in _name_completions(index).items()})
-    shards, made = _cut("s", table, _shard_key)
+    shards, made = _cut("s", table, _shard_key, {"d": partial(typo_candidates, table)})
     del table
     yield from made
     paged_entries = {

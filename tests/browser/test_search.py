@@ -426,6 +426,21 @@ def test_a_one_letter_typo_gets_a_suggestion(page: Page, base: str, guard) -> No
     guard.assert_clean()
 
 
+def test_did_you_mean_reads_candidate_files_not_shards(page: Page, server: str) -> None:
+    """A typo in the first letters moves a word to another shard: the suggestion reads that
+    shard's forms alone (``d_<prefix>.js``), never the shard itself."""
+    page.goto(f"{server}/search.html")
+    page.wait_for_load_state("networkidle")
+    meant = page.evaluate("() => edSearch.search('Mnadżuria', {}).then(s => s.suggestion)")
+    loaded = page.eval_on_selector_all(
+        'head script[src*="/search/"]', "ss => ss.map(s => s.src.split('/').pop())"
+    )
+    assert meant == "Mandżuria"
+    candidates = [f for f in loaded if f.startswith("d_")]
+    assert candidates
+    assert not any("s" + f[1:] in loaded for f in candidates)
+
+
 def test_a_query_loads_only_the_paragraphs_it_shows(page: Page, server: str) -> None:
     """Snippets come from files of their own paragraph, never a whole text; a frequent word's
     hits come a page at a time."""
@@ -440,6 +455,23 @@ def test_a_query_loads_only_the_paragraphs_it_shows(page: Page, server: str) -> 
     assert state["n"] >= 10 and state["more"]
     assert loaded and all(re.fullmatch(r"t_\d+_\d+\.js", f) for f in loaded)
     assert len(loaded) <= 30
+    # A page stops reading paragraphs once it has read that many bytes of their text (12,000
+    # unless told; this corpus is too small to reach it): fewer results, the rest on the next.
+    page.goto(f"{server}/search.html")
+    page.wait_for_load_state("networkidle")
+    n = page.evaluate("() => edSearch.search('i', {pageBytes: 2000}).then(s => s.results.length)")
+    loaded = page.eval_on_selector_all(
+        'head script[src*="/search/t_"]', "ss => ss.map(s => s.src.split('/').pop().slice(0, -3))"
+    )
+    texts = page.evaluate(
+        "names => names.map(n => new TextEncoder().encode(edSearch.loaded(n).text).length)", loaded
+    )
+    assert 0 < n < 10
+    assert sum(texts[:-1]) < 2000 <= sum(texts)
+    more = page.evaluate(
+        "() => edSearch.search('i', {pageBytes: 2000}).then(s => s.more()).then(m => m.results.length)"
+    )
+    assert more
 
 
 def test_recall_every_form_of_every_entry_name(page: Page, server: str, corpus) -> None:

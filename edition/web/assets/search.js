@@ -20,7 +20,10 @@
   var WORD = /[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*(?:[-'’ʼ][\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_\u00ad\u200c\u2060]|\u200d)*)*/gu;
   var FOLD = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss" };
   var EXACT = 0, LEMMA = 1, FALLBACK = 2, PREFIX = 3;
-  var PAGE = 10, BUDGET = 30;  // results per page; paragraphs read per page at most
+  // Results per page; paragraphs read per page at most, and the bytes of their text (a page
+  // stops once it has read that much: a query's bytes do not grow with the paragraphs it reads).
+  var PAGE = 10, BUDGET = 30, PAGE_BYTES = 12000;
+  var UTF8 = new TextEncoder();
   var MIN_PREFIX = 2;
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*$/, "") + "search/" : "";
@@ -56,17 +59,22 @@
     return family + "_" + Array.from(prefix).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
   }
 
-  /* The shard of ``key`` in ``family``, found down the levels of its list: meta.js holds
+  /* The prefix of the shard of ``key`` in ``family`` (null if none), found down the levels
+   * of its list: meta.js holds
    * {d: levels below it, p: prefixes}, and level n's group g is the file <f><n>_<g> with the
    * prefixes of level n - 1 below g (search_index.shard_lists). */
-  function shard(meta, family, key) {
+  function shardPrefix(meta, family, key) {
     function down(list, depth) {
       var p = shardOf(list, key);
-      if (p === null) return Promise.resolve({});
-      var name = fileName(family.charAt(0) + (depth ? depth : ""), p);
-      return depth ? files.load(name).then(function (below) { return down(below, depth - 1); }) : files.load(name);
+      if (p === null || !depth) return Promise.resolve(p);
+      return files.load(fileName(family.charAt(0) + depth, p)).then(function (below) { return down(below, depth - 1); });
     }
     return down(meta[family].p, meta[family].d);
+  }
+
+  /* The shard of ``key`` in ``family`` ({} if none), by its prefix (shardPrefix). */
+  function shard(meta, family, key) {
+    return shardPrefix(meta, family, key).then(function (p) { return p === null ? {} : files.load(fileName(family.charAt(0), p)); });
   }
 
   /* The value of table key kind+key, from the shard of ``at`` (the folded key). */
@@ -169,9 +177,22 @@
     });
   }
 
+  /* A source's hits, its first page and their number: a corpus form's tokens, an entry's
+   * mentions (paged lists). */
+  function fill(meta, src) {
+    var got = src.kind === "e" ? shard(meta, "entries", src.key.toLowerCase()).then(function (d) { return d[src.key] && d[src.key].m; })
+      : entry(meta, "f:", src.key, fold(src.key));
+    return got.then(function (list) {
+      src.list = list || [];
+      src.n = Array.isArray(src.list) ? src.list.length / src.width : src.list.n;
+    });
+  }
+
   /* A term made ready: per word its forms with tiers, the entries it names, and its sources
-   * of hits (paged lists: a corpus form's tokens, an entry's mentions) best tier first. */
-  function prepare(meta, term, prefix) {
+   * of hits best tier first. A term ``alone`` (the whole query, one word) needs no count of
+   * its hits: its sources are loaded as its results reach them (a lemma's forms may lie in
+   * many shards); otherwise all are, to find the rarest term and word. */
+  function prepare(meta, term, prefix, alone) {
     return Promise.all(term.words.map(function (w) { return lookupWord(meta, w); })).then(function (looked) {
       var last = looked[looked.length - 1];
       return Promise.all([
@@ -193,15 +214,14 @@
           });
         }
         ids.forEach(function (id) { sources.push({ tier: LEMMA, kind: "e", key: id, width: 4 }); });
-        return Promise.all(sources.map(function (src) {
-          var got = src.kind === "e" ? shard(meta, "entries", src.key.toLowerCase()).then(function (d) { return d[src.key] && d[src.key].m; })
-            : entry(meta, "f:", src.key, fold(src.key));
-          return got.then(function (list) {
-            src.list = list || [];
-            src.n = Array.isArray(src.list) ? src.list.length / src.width : src.list.n;
-            if (src.kind === "e") return shard(meta, "entries", src.key.toLowerCase()).then(function (d) { src.url = d[src.key].u; });
-          });
-        })).then(function () {
+        sources.forEach(function (src) { src.fill = function () { return fill(meta, src); }; });
+        if (alone && term.words.length === 1) {
+          sources.sort(function (a, b) { return a.tier - b.tier; });
+          term.sources = sources;
+          term.total = null;  // (not counted)
+          return term;
+        }
+        return Promise.all(sources.map(function (src) { return src.fill(); })).then(function () {
           sources = sources.filter(function (s) { return s.n; });
           if (term.words.length > 1) {  // only the rarest word's forms, and the entries
             var per = looked.map(function (l, i) { return sources.filter(function (s) { return s.word === i; }).reduce(function (a, s) { return a + s.n; }, 0); });
@@ -219,6 +239,7 @@
 
   /* The hits of one source, page ``k`` (0: the ones in the shard). */
   function sourcePage(src, k) {
+    if (src.list === undefined) return src.fill().then(function () { return sourcePage(src, k); });
     var list = src.list;
     if (Array.isArray(list)) return Promise.resolve(k === 0 ? list : null);
     if (k === 0) return Promise.resolve(list.h);
@@ -375,30 +396,49 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  /* Known forms one edit from a word no form matches: its shard's forms, and the shards of
-   * its first letters deleted or swapped (an edit there moves the word to another shard). */
+  /* A shard's forms as its candidate file (d_<prefix>) has them: {c: corpus forms, o: the
+   * others}, each a group's first form (search_index.typo_candidates). */
+  function candidatesOf(data) {
+    var out = { c: [], o: [] };
+    Object.keys(data).forEach(function (k) {
+      if (k.lastIndexOf("w:", 0) !== 0) return;
+      var g = data[k], form = typeof g === "string" ? k.slice(2) : Object.keys(g)[0];
+      out[data["f:" + form] ? "c" : "o"].push(form);
+    });
+    return out;
+  }
+
+  /* Known forms one edit from a word no form matches: its shard's forms, and those of the
+   * shards of its first letters deleted or swapped (an edit there moves the word to another
+   * shard), read from the shards' small candidate files (d_<prefix>: the forms alone) unless
+   * the shard itself is loaded. */
   function suggestions(meta, word) {
     var f = fold(normalise(word)), variants = [f];
     for (var i = 0; i < Math.min(3, f.length); i++) {
       variants.push(f.slice(0, i) + f.slice(i + 1));
       if (i + 1 < f.length) variants.push(f.slice(0, i) + f[i + 1] + f[i] + f.slice(i + 2));
     }
-    return Promise.all(variants.map(function (v) { return shard(meta, "shards", v); })).then(function (datas) {
+    return Promise.all(variants.map(function (v) { return shardPrefix(meta, "shards", v); })).then(function (ps) {
+      ps = ps.filter(function (p, i) { return p !== null && ps.indexOf(p) === i; });
+      return Promise.all(ps.map(function (p) {
+        var loaded = files.get(fileName("s", p));
+        return loaded ? candidatesOf(loaded) : files.load(fileName("d", p));
+      }));
+    }).then(function (lists) {
       var found = {};
-      datas.forEach(function (data) {
-        Object.keys(data).forEach(function (k) {
-          if (k.lastIndexOf("w:", 0) === 0 && oneEditApart(f, k.slice(2))) {
-            var g = data[k], forms = typeof g === "string" ? [k.slice(2)] : Object.keys(g);
-            var corpus = data["f:" + forms[0]] ? 0 : 1;
-            found[forms[0]] = corpus;
-          }
+      lists.forEach(function (list) {
+        [["c", 0], ["o", 1]].forEach(function (kind) {
+          list[kind[0]].forEach(function (form) {
+            if (oneEditApart(f, fold(form)) && !(found[form] <= kind[1])) found[form] = kind[1];
+          });
         });
       });
       return Object.keys(found).sort(function (a, b) { return found[a] - found[b] || (a < b ? -1 : 1); });
     });
   }
 
-  /* A search: ``q`` with ``options`` {text, lang, prefix (the last word may be begun)}.
+  /* A search: ``q`` with ``options`` {text, lang, prefix (the last word may be begun),
+   * pageBytes (of paragraph text a page reads at most; PAGE_BYTES)}.
    * Resolves to {results (ranked, a page), more(): the next page or null, total hits,
    * suggestion (a query one edit away, when nothing is found)}. */
   function search(q, options) {
@@ -417,15 +457,16 @@
         var driver = resolved.reduce(function (a, t) { return t.total < a.total ? t : a; });
         var next = stream(driver), order = 0;
         function page() {
-          var out = [], read = 0;
+          var out = [], read = 0, bytes = 0;
           function step() {
-            if (out.length >= PAGE || read >= BUDGET) return Promise.resolve(true);
+            if (out.length >= PAGE || read >= BUDGET || bytes >= (options.pageBytes || PAGE_BYTES)) return Promise.resolve(true);
             return next().then(function (key) {
               if (key === null) return false;
               var dp = key.split("_"), d = +dp[0], p = +dp[1];
               if (!wanted(d)) return step();
               read++;
               return files.load("t_" + key).then(function (par) {
+                bytes += UTF8.encode(par.text).length;
                 out = out.concat(resultsOf(resolved, par, d, p, order++));
                 return step();
               });
@@ -455,7 +496,7 @@
   /* A whole unquoted query is one term only if it is a register name (in any form). */
   function resolveTerms(meta, terms, prefix) {
     function ready(ts) {
-      return Promise.all(ts.map(function (t, i) { return prepare(meta, t, prefix && i === ts.length - 1 && !t.phrase); }));
+      return Promise.all(ts.map(function (t, i) { return prepare(meta, t, prefix && i === ts.length - 1 && !t.phrase, ts.length === 1); }));
     }
     if (terms.length !== 1 || !terms[0].unlessName) return ready(terms);
     return prepare(meta, terms[0], false).then(function (t) { return t.entries.length ? [t] : ready(terms[0].unlessName); });
@@ -691,7 +732,7 @@
   }
 
   window.edSearch = {
-    put: files.put,
+    put: files.put, loaded: files.get,
     query: query, search: search, suggestions: suggestions, oneEditApart: oneEditApart, parse: parse, normalise: normalise, fold: fold, nameKey: nameKey, shardOf: shardOf, fileName: fileName,
     snippet: snippet, rank: rank, group: group, href: href,
   };

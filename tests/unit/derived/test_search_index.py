@@ -200,12 +200,36 @@ def test_shards_are_cut_by_the_compact_json_written() -> None:
             out[f"assets/edition/search/{name}"]
             == f'edSearch.put("{name[:-3]}",' + json.dumps(data, **COMPACT) + ");\n"
         )
-        body = len(json.dumps(data, **COMPACT))
+        body = len(json.dumps(data, **COMPACT).encode())  # (bytes: Cyrillic takes two)
         assert body <= SHARD_BYTES + 2 or len({_shard_key(k) for k in data}) == 1
         for k in data:
             assert shard_of(prefixes, _shard_key(k)) == p
         seen.update(data)
     assert seen == json.loads(json.dumps(table, default=list))
+
+
+def test_limits_count_utf8_bytes_not_characters() -> None:
+    """A Cyrillic letter is two bytes in the file a reader downloads: shards and shard lists
+    of Cyrillic keys stay within their limits in bytes (counted in characters, they reached
+    nearly twice the limit)."""
+    rng = random.Random(5)
+    letters = "абвгдеєжзиіїй"
+    table = {}
+    for _ in range(4_000):  # about 7,000 characters a first letter: 14,000 bytes
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(3, 9)))
+        table["w:" + word] = "|".join([word, word[:-1]])
+    _, made = _cut("s", table, _shard_key)
+    out = dict(made)
+    shards = [c for n, c in out.items() if Path(n).name.startswith("s_")]
+    assert len(shards) > 10
+    for content in shards:
+        body = content.decode().split(",", 1)[1][:-3]
+        assert len(body.encode()) <= SHARD_BYTES + 2 or len(json.loads(body)) == 1
+    prefixes = sorted({"".join(rng.choice(letters) for _ in range(4)) for _ in range(3_000)})
+    top, lists = shard_lists("s", prefixes, prefixes)
+    assert top["d"] >= 1
+    assert len(json.dumps(top["p"], **COMPACT).encode()) <= LIST_BYTES + 2
+    assert all(len(content) <= LIST_BYTES + 40 for _, content in lists)
 
 
 def _listed(out: dict, family: str, top: dict) -> list[str]:
@@ -261,6 +285,29 @@ def test_files_are_scripts_a_browser_can_load_from_disk(index: SearchTables) -> 
     assert par["mentions"]  # "Маньчжурії", "Чан Кайши"
 
 
+def test_each_shard_has_its_forms_alone_for_did_you_mean(index: SearchTables) -> None:
+    """Beside every shard, a small file of its forms (one per folded key, corpus forms apart):
+    did-you-mean reads these, not the shards of the letters it tries."""
+    out = dict(files(index))
+    meta = _data(out[f"{SEARCH}/meta.js"], "meta")
+    seen: dict[str, list[str]] = {"c": [], "o": []}
+    for prefix in _listed(out, "s", meta["shards"]):
+        shard_data = _data(out[f"{SEARCH}/{file_name('s', prefix)}"], file_name("s", prefix)[:-3])
+        name = file_name("d", prefix)
+        candidates = _data(out[f"{SEARCH}/{name}"], name[:-3])
+        assert sorted(map(fold, candidates["c"] + candidates["o"])) == sorted(
+            k[2:] for k in shard_data if k.startswith("w:")
+        )
+        assert all("f:" + form in shard_data for form in candidates["c"])
+        assert not any("f:" + form in shard_data for form in candidates["o"])
+        for kind in seen:
+            seen[kind] += candidates[kind]
+    assert "mandżurii" in seen["c"] and "mandżuriom" in seen["o"]  # (the corpus lacks it)
+    assert set(seen["c"]) <= set(index.postings)
+    size = {f: sum(len(c) for n, c in out.items() if Path(n).name.startswith(f)) for f in "ds"}
+    assert size["d"] < size["s"] / 2
+
+
 def _data(content: bytes, name: str):
     prefix = f'edSearch.put("{name}",'
     text = content.decode()
@@ -281,7 +328,7 @@ def test_meta_lists_a_bounded_first_level_whatever_the_number_of_shards(limit: i
         listed = prefixes[::2]  # (empty shards are not listed)
         top, made = shard_lists("s", prefixes, listed, limit)
         out = dict(made)
-        assert len(json.dumps(top["p"], ensure_ascii=False)) <= limit + 2
+        assert len(json.dumps(top["p"], **COMPACT).encode()) <= limit + 2
         assert all(len(content) <= limit + 40 for content in out.values())
         assert sorted(_listed(out, "s", top)) == sorted(listed)
         on_list = set(listed)
