@@ -21,10 +21,8 @@ from edition.web.html import esc, href
 from edition.web.reading import Page
 
 
-def _select(name: str, label: str, everything: str, options: list[tuple[str, str, str]]) -> str:
-    items = "".join(
-        f'<option value="{esc(v)}"{extra}>{esc(text)}</option>' for v, text, extra in options
-    )
+def _select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+    items = "".join(f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in options)
     return (
         f'<span class="ed-search-filter"><label for="ed-search-{name}">{esc(label)}</label> '
         f'<select id="ed-search-{name}" name="{name}"><option value="">{esc(everything)}</option>'
@@ -36,7 +34,7 @@ def search_page(corpus: Corpus, ui: str) -> Page:
     s = ui_strings(ui)
     here = search()
     codes = dict.fromkeys(v.lang for t in corpus.texts for v in t.versions)
-    langs = [(c, s["languages"][c], "") for c in codes]
+    langs = [(c, s["languages"][c]) for c in codes]
     chosen = (
         f'<span id="ed-search-in" class="ed-search-filter ed-search-in" hidden>{esc(s["search_text"])}: '
         '<strong></strong><input type="hidden" name="text" value=""> '
