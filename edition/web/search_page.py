@@ -36,7 +36,7 @@ def search_page(corpus: Corpus, ui: str) -> Page:
     codes = dict.fromkeys(v.lang for t in corpus.texts for v in t.versions)
     langs = [(c, s["languages"][c]) for c in codes]
     chosen = (
-        f'<span id="ed-search-in" class="ed-search-filter ed-search-in" hidden>{esc(s["search_text"])}: '
+        f'<span id="ed-search-in" class="ed-search-filter ed-search-in" hidden><span class="ed-search-label">{esc(s["search_text"])}</span>'
         '<strong></strong><input type="hidden" name="text" value=""> '
         f'<button type="button" class="md-button">{esc(s["search_all_texts"])}</button></span>'
     )

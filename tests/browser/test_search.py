@@ -557,7 +557,7 @@ def test_search_in_one_text_from_its_reading_page_and_clear_the_filter(
     title = next(t for t in corpus.texts if t.id == MANCHURIA_1920).meta["title"]["pl"]
     page.goto(f"{base}/pl/texts/{MANCHURIA_1920}.html")
     if page.locator("details.ed-about").get_attribute("open") is None:  # open on wide screens
-        page.locator("details.ed-about summary").click()
+        page.locator("details.ed-about > summary").click()
     form = page.locator("form.ed-search-in-text")
     form.locator('input[name="q"]').fill("Japonia")
     with page.expect_navigation():
