@@ -20,7 +20,12 @@ data)``: script tags load from ``file://`` where ``fetch`` cannot.
 Files (under ``assets/edition/search/``):
 - ``meta.js``: the first level of the shard prefixes of both families (:func:`shard_lists`)
   and the fallback endings per language;
-- ``docs.js``: the documents (text versions, :func:`documents`), for the search page's filters;
+- ``docs_<k>.js``: documents ``k * DOCS_CHUNK`` to ``(k + 1) * DOCS_CHUNK - 1`` (text versions,
+  :func:`documents`), for the language filter: a filtered query loads the chunks of the
+  documents its result pages reach, never a table of every document;
+- ``x_<text ID>.js``: one text's titles (per UI language) and its documents' range (its
+  versions are numbered together), for the text filter and the results' headings
+  (:func:`text_files`);
 - ``s_<prefix>.js``: ``w:<folded form>`` -> {form: [keys]} (keys: lemmas, fallback stems);
   ``l:<key>`` -> the corpus forms with that key, most frequent first; ``f:<form>`` -> the
   form's hits, a paged list (``_Pages.paged``) of [doc, paragraph, token]; ``n:<name key>`` -> [entry
@@ -138,6 +143,7 @@ class SearchTables:
     ``register_index``, is a different thing: the index pages of entries)."""
 
     docs: list[list[Any]] = field(default_factory=list)  # [text, lang, original] per version
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # text ID -> UI -> title
     texts: list[list[dict[str, Any]]] = field(default_factory=list)  # per doc, its paragraphs
     forms: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # fold -> form -> keys
     names: dict[str, list[str]] = field(default_factory=dict)  # name_key -> entry IDs
@@ -177,7 +183,9 @@ def build(corpus: Corpus) -> SearchTables:
     table) once per language: forms repeat massively, and the analyses come from the analysers
     the annotation filled.
     """
-    index = SearchTables(docs=documents(corpus))
+    index = SearchTables(
+        docs=documents(corpus), titles={t.id: dict(t.meta["title"]) for t in corpus.texts}
+    )
     known: dict[str, dict[str, tuple[str, ...]]] = {}  # language -> form -> keys
 
     def keys_of(code: str) -> Callable[[str], tuple[str, ...]]:
@@ -317,12 +325,33 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=list)
 
 
+DOCS_CHUNK = 128  # documents per docs_<k>.js: about 6 KB whatever the corpus
+
+
+def text_files(index: SearchTables) -> Iterator[tuple[str, bytes]]:
+    """``x_<text ID>.js`` per text ({"d": [first document, last + 1], "t": {UI: title}}) and
+    the document table cut into ``docs_<k>.js`` chunks of ``DOCS_CHUNK`` documents."""
+    first: dict[str, int] = {}
+    for d, doc in enumerate(index.docs):
+        first.setdefault(doc[0], d)
+    for d, doc in enumerate(index.docs):
+        if d + 1 == len(index.docs) or index.docs[d + 1][0] != doc[0]:
+            name = f"x_{doc[0]}"
+            yield (
+                f"{SEARCH_DIR}/{name}.js",
+                _js(name, {"d": [first[doc[0]], d + 1], "t": index.titles[doc[0]]}),
+            )
+    for k in range(0, len(index.docs), DOCS_CHUNK):
+        name = f"docs_{k // DOCS_CHUNK}"
+        yield f"{SEARCH_DIR}/{name}.js", _js(name, index.docs[k : k + DOCS_CHUNK])
+
+
 def _js(name: str, data: Any) -> bytes:
     return _put(name, _json(data))
 
 
 def _put(name: str, body: str) -> bytes:
-    return f'edSearch.put("{name}",{body});\n'.encode()
+    return f"edSearch.put({json.dumps(name, ensure_ascii=False)},{body});\n".encode()
 
 
 class _Pages:
@@ -548,7 +577,7 @@ def files(index: SearchTables) -> Iterator[tuple[str, bytes]]:
         for p, par in enumerate(paragraphs):
             name = f"t_{d}_{p}"
             yield f"{SEARCH_DIR}/{name}.js", _js(name, {"doc": index.docs[d], **par})
-    yield f"{SEARCH_DIR}/docs.js", _js("docs", index.docs)
+    yield from text_files(index)
     yield (
         f"{SEARCH_DIR}/meta.js",
         _js(

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from edition.analysis.annotate import Mention
 from edition.analysis.corpus import Corpus
-from edition.base.addresses import Address, parallel, reading, translation, up
+from edition.base.addresses import Address, parallel, reading, search, translation, up
 from edition.base.register import Register
 from edition.base.sources import Paragraph, Text, Version, credit_by
 from edition.base.strings import ui_strings
@@ -303,6 +303,19 @@ def _header_html(
     )
 
 
+def search_in_text_html(text: Text, s: dict[str, Any], here: Address) -> str:
+    """A GET form to the search page with the text filter set (``text``): the search page
+    lists no texts, so that its size does not grow with the corpus."""
+    label = esc(s["search_in_text"])
+    return (
+        f'<form class="ed-search-in-text" role="search" method="get" aria-label="{label}"'
+        f' action="{href(here, search())}"><input type="hidden" name="text" value="{esc(text.id)}">'
+        f'<input type="search" name="q" aria-label="{label}" placeholder="{label}"'
+        ' autocomplete="off" spellcheck="false">'
+        f'<button type="submit" class="md-button">{esc(s["search"])}</button></form>'
+    )
+
+
 def reading_page(
     corpus: Corpus,
     text: Text,
@@ -327,6 +340,7 @@ def reading_page(
         f'<dl class="ed-meta">{meta}</dl>'
         + cite.downloads_html(text, edition, ui, here, ui_root)
         + cite.cite_html(text, edition, ui)
+        + search_in_text_html(text, s, here)
     )
     views = _views_html(text, s, here, text.original.lang)
     legend = _legend_html(corpus, text, text.original, s)

@@ -20,6 +20,7 @@ from tests.conftest import ROOT, axe_violations
 pytestmark = pytest.mark.browser
 
 MANCHURIA = "manchuria"
+MANCHURIA_1920 = "manchuria-1920-1934"
 JAPAN = "Q17"
 
 
@@ -30,7 +31,10 @@ def corpus():
 
 def search(page: Page, base: str, query: str, **filters: str) -> list[dict]:
     """Run a query on the search page as a reader does; returns the result links shown."""
-    page.goto(f"{base}/search.html")
+    text = filters.pop("text", None)
+    page.goto(f"{base}/search.html" + (f"?text={text}" if text else ""))
+    if text:  # the page lists no texts: a text is chosen by its link, shown by its title
+        expect(page.locator("#ed-search-in strong")).not_to_be_empty()
     page.fill("#ed-search-q", query)
     for name, value in filters.items():
         page.select_option(f"#ed-search-{name}", value)
@@ -275,9 +279,17 @@ def test_query_parsing_ranking_and_snippets(page: Page, server: str) -> None:
 def test_search_page_is_accessible_and_fits_a_phone(browser, server: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
     page = context.new_page()
-    for ui in ("", "pl/", "uk/"):
-        page.goto(f"{server}/{ui}search.html?q=Chiang%20Kai-shek")
+    for ui, chosen in (
+        ("", ""),
+        ("pl/", ""),
+        ("uk/", ""),
+        ("", MANCHURIA_1920),
+        ("uk/", MANCHURIA_1920),
+    ):
+        page.goto(f"{server}/{ui}search.html?q=Chiang%20Kai-shek&text={chosen}")
         expect(page.locator(".ed-search-group").first).to_be_visible()
+        if chosen:
+            expect(page.locator("#ed-search-in")).to_be_visible()
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -301,7 +313,7 @@ def test_keyboard_only(page: Page, server: str) -> None:
     expect(status).to_have_attribute("role", "status")
     expect(status).to_contain_text("Знайдено")
     page.keyboard.press("Tab")  # the submit button
-    for _ in range(3):  # the two filters, then the first result
+    for _ in range(2):  # the language filter (no text is chosen), then the first result
         page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.closest('.ed-search-group') !== null")
     assert focused
@@ -510,3 +522,54 @@ def test_recall_every_form_of_every_entry_name(page: Page, server: str, corpus) 
         cases,
     )
     assert missing == [], json.dumps(missing, ensure_ascii=False)
+
+
+def _key(r: dict) -> tuple:
+    return (r["text"], r["lang"], r["pid"], r["s"])
+
+
+def test_a_filtered_query_finds_the_same_sentences_and_loads_no_document_table(
+    page: Page, base: str, guard
+) -> None:
+    page.goto(f"{base}/search.html")
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url.rsplit("/", 1)[-1]))
+    every = query(page, "Japonia")
+    langs, texts = {r["lang"] for r in every}, {r["text"] for r in every}
+    assert len(langs) > 1 and len(texts) > 1
+    for code in langs:
+        assert sorted(map(_key, query(page, "Japonia", lang=code))) == sorted(
+            _key(r) for r in every if r["lang"] == code
+        )
+    for ident in texts:
+        assert sorted(map(_key, query(page, "Japonia", text=ident))) == sorted(
+            _key(r) for r in every if r["text"] == ident
+        )
+    assert "docs.js" not in loaded
+    assert any(n.startswith("docs_") for n in loaded)  # the language filter's chunks
+    assert {n for n in loaded if n.startswith("x_")} <= {f"x_{t}.js" for t in texts}
+    guard.assert_clean()
+
+
+def test_search_in_one_text_from_its_reading_page_and_clear_the_filter(
+    page: Page, base: str, guard, corpus
+) -> None:
+    title = next(t for t in corpus.texts if t.id == MANCHURIA_1920).meta["title"]["pl"]
+    page.goto(f"{base}/pl/texts/{MANCHURIA_1920}.html")
+    if page.locator("details.ed-about").get_attribute("open") is None:  # open on wide screens
+        page.locator("details.ed-about > summary").click()
+    form = page.locator("form.ed-search-in-text")
+    form.locator('input[name="q"]').fill("Japonia")
+    with page.expect_navigation():
+        form.locator('input[name="q"]').press("Enter")
+    expect(page.locator("#ed-search-in strong")).to_have_text(title)
+    expect(page.locator(".ed-search-group").first).to_be_visible()
+    show_all(page)
+    groups = page.eval_on_selector_all(".ed-search-group", "gs => gs.map(g => g.dataset.text)")
+    assert groups == [MANCHURIA_1920]
+    assert page.locator(".ed-search-group h2").first.text_content() == title
+    page.locator("#ed-search-in button").click()
+    expect(page.locator("#ed-search-in")).to_be_hidden()
+    expect(page.locator(".ed-search-group")).not_to_have_count(1)
+    assert "text=" not in page.url
+    guard.assert_clean()

@@ -23,6 +23,9 @@
   // Results per page; paragraphs read per page at most, and the bytes of their text (a page
   // stops once it has read that much: a query's bytes do not grow with the paragraphs it reads).
   var PAGE = 10, BUDGET = 30, PAGE_BYTES = 12000;
+  // Documents per chunk of the document table (search_index.DOCS_CHUNK), and the chunks a
+  // page of language-filtered results may load before it offers the next page.
+  var DOCS_CHUNK = 128, CHUNKS = 4;
   var UTF8 = new TextEncoder();
   var MIN_PREFIX = 2;
   var script = document.currentScript;
@@ -446,34 +449,43 @@
     var terms = parse(q);
     if (!terms.length) return Promise.resolve({ results: [], more: null, total: 0 });
     return files.load("meta").then(function (meta) {
-      var allowed = options.text || options.lang ? files.load("docs") : Promise.resolve(null);
-      return Promise.all([allowed, resolveTerms(meta, terms, options.prefix)]).then(function (res) {
-        var docs = res[0], resolved = res[1];
-        var wanted = function (d) {
-          if (!docs) return true;
-          var doc = docs[d];
-          return (!options.text || doc[0] === options.text) && (!options.lang || doc[1] === options.lang);
-        };
+      // A text's versions are numbered together (x_<text>: their range); a document's
+      // language is in its chunk of the document table (docs_<k>), loaded when reached.
+      var range = options.text ? files.load("x_" + options.text).then(function (x) { return x.d; }, function () { return [0, 0]; }) : Promise.resolve(null);
+      return Promise.all([range, resolveTerms(meta, terms, options.prefix)]).then(function (res) {
+        var within = res[0], resolved = res[1];
+        function langOf(d) {
+          var name = "docs_" + Math.floor(d / DOCS_CHUNK), known = files.get(name);
+          if (known) return Promise.resolve(known[d % DOCS_CHUNK][1]);
+          fresh++;
+          return files.load(name).then(function (chunk) { return chunk[d % DOCS_CHUNK][1]; });
+        }
         var driver = resolved.reduce(function (a, t) { return t.total < a.total ? t : a; });
-        var next = stream(driver), order = 0;
+        var next = stream(driver), order = 0, fresh = 0;
         function page() {
           var out = [], read = 0, bytes = 0;
+          fresh = 0;
           function step() {
-            if (out.length >= PAGE || read >= BUDGET || bytes >= (options.pageBytes || PAGE_BYTES)) return Promise.resolve(true);
+            if (out.length >= PAGE || read >= BUDGET || fresh >= CHUNKS || bytes >= (options.pageBytes || PAGE_BYTES)) return Promise.resolve(true);
             return next().then(function (key) {
               if (key === null) return false;
               var dp = key.split("_"), d = +dp[0], p = +dp[1];
-              if (!wanted(d)) return step();
-              read++;
-              return files.load("t_" + key).then(function (par) {
-                bytes += UTF8.encode(par.text).length;
-                out = out.concat(resultsOf(resolved, par, d, p, order++));
-                return step();
+              if (within && (d < within[0] || d >= within[1])) return step();
+              return (options.lang ? langOf(d) : Promise.resolve(null)).then(function (l) {
+                if (l !== null && l !== options.lang) return step();
+                read++;
+                return files.load("t_" + key).then(function (par) {
+                  bytes += UTF8.encode(par.text).length;
+                  out = out.concat(resultsOf(resolved, par, d, p, order++));
+                  return step();
+                });
               });
             });
           }
           return step().then(function (more) {
-            return { results: rank(out), more: more ? page : null, total: resolved.map(function (t) { return t.total; }) };
+            return titled(out).then(function () {
+              return { results: rank(out), more: more ? page : null, total: resolved.map(function (t) { return t.total; }) };
+            });
           });
         }
         return page().then(function (first) {
@@ -491,6 +503,13 @@
         });
       });
     });
+  }
+
+  /* Each result's text's titles (per UI language), from its x_<text> file: one per text. */
+  function titled(results) {
+    return Promise.all(results.map(function (r) {
+      return files.load("x_" + r.text).then(function (x) { r.titles = x.t; }, function () { r.titles = {}; });
+    }));
   }
 
   /* A whole unquoted query is one term only if it is a register name (in any form). */
@@ -576,10 +595,10 @@
       status.append(" ", said[0], again, said[1] || "");
     }
     group(state.results).forEach(function (g) {
-      var textSelect = form.elements.text, langSelect = form.elements.lang;
+      var langSelect = form.elements.lang, title = g.results[0].titles[form.dataset.ui] || g.text;
       var section = out.querySelector('.ed-search-group[data-text="' + CSS.escape(g.text) + '"]');
       if (!section) {
-        section = el("section", { class: "ed-search-group", "data-text": g.text }, [el("h2", {}, [optionText(textSelect, g.text)]), el("ol", { class: "ed-search-list" })]);
+        section = el("section", { class: "ed-search-group", "data-text": g.text }, [el("h2", {}, [title]), el("ol", { class: "ed-search-list" })]);
         out.append(section);
       }
       var list = section.querySelector("ol");
@@ -593,6 +612,23 @@
       });
       out.append(button);
     }
+  }
+
+  /* The text filter: the chosen text's title (from its x_<text> file), with a button that
+   * clears it; hidden while no text is chosen (the page lists no texts). */
+  function showText(form, changed) {
+    var box = document.getElementById("ed-search-in"), id = form.elements.text.value;
+    box.querySelector("button").addEventListener("click", function () {
+      form.elements.text.value = "";
+      box.hidden = true;
+      form.elements.q.focus();
+      changed();
+    });
+    if (!id) return;
+    files.load("x_" + id).then(function (x) {
+      box.querySelector("strong").textContent = x.t[form.dataset.ui] || id;
+      box.hidden = false;
+    }, function () { form.elements.text.value = ""; });
   }
 
   function initPage(form) {
@@ -621,7 +657,8 @@
       clearTimeout(typing);
       typing = setTimeout(function () { run(false, true); }, 250);
     });
-    ["text", "lang"].forEach(function (k) { form.elements[k].addEventListener("change", function () { run(true, false); }); });
+    form.elements.lang.addEventListener("change", function () { run(true, false); });
+    showText(form, function () { run(true, false); });
     if (params.get("q")) run(false, false);
     else files.load("meta");  // while the reader types: one file less to wait for
   }

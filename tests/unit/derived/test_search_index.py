@@ -16,6 +16,7 @@ from edition.analysis.corpus import annotate_corpus
 from edition.base.register import load_register
 from edition.base.sources import load_texts
 from edition.derived.search_index import (
+    DOCS_CHUNK,
     INLINE_HITS,
     LIST_BYTES,
     PAGE_HITS,
@@ -34,6 +35,7 @@ from edition.derived.search_index import (
     shard,
     shard_lists,
     shard_of,
+    text_files,
     words,
 )
 from tests.conftest import META, make_text
@@ -340,3 +342,30 @@ def test_meta_lists_a_bounded_first_level_whatever_the_number_of_shards(limit: i
             else:  # an empty shard: no file, or another one (which lacks the key too)
                 assert found in (None, *(file_name("s", p) for p in on_list if key.startswith(p)))
     assert top["d"] >= (1 if limit == LIST_BYTES else 3)
+
+
+def _tables(n_texts: int) -> SearchTables:
+    docs = [[f"text-{t:05d}", c, c == "pl", "pl"] for t in range(n_texts) for c in ("pl", "uk")]
+    titles = {f"text-{t:05d}": dict.fromkeys(UI, f"Title {t}") for t in range(n_texts)}
+    return SearchTables(docs=docs, titles=titles)
+
+
+def test_the_document_table_is_cut_into_chunks_and_each_text_has_its_file() -> None:
+    index = _tables(150)  # 300 documents: three chunks
+    out = dict(text_files(index))
+    chunks = sorted((k for k in out if "/docs_" in k), key=lambda k: int(k[len(SEARCH) + 6 : -3]))
+    assert len(chunks) == -(-len(index.docs) // DOCS_CHUNK) == 3
+    table = [doc for k in chunks for doc in _data(out[k], Path(k).stem)]
+    assert table == index.docs
+    for t, (ident, titles) in enumerate(index.titles.items()):
+        x = _data(out[f"{SEARCH}/x_{ident}.js"], f"x_{ident}")
+        assert x == {"d": [2 * t, 2 * t + 2], "t": titles}
+        assert {index.docs[d][0] for d in range(*x["d"])} == {ident}
+    assert f"{SEARCH}/docs.js" not in dict(files(index))
+
+
+def test_no_file_of_the_document_table_grows_with_the_corpus() -> None:
+    def largest(n: int) -> int:
+        return max(len(v) for _, v in text_files(_tables(n)))
+
+    assert largest(3000) <= largest(300) + 1  # a digit more in the chunk's number

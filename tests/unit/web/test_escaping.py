@@ -16,7 +16,6 @@ from edition.base.sources import load_texts
 from edition.derived.citation import UNVERSIONED
 from edition.web import reading
 from edition.web.catalogue import catalogue_pages
-from edition.web.search_page import search_page
 from tests.conftest import META, make_text
 
 UI = ("en", "pl", "uk")
@@ -63,6 +62,6 @@ def test_a_hostile_text_id_adds_no_attribute_and_links_percent_encoded(corpus: C
     ]
     body = reading.parallel_page(corpus, text, "en").body
     assert _check(body).cssselect("a.ed-switch")[0].get("href") == f"../texts/{encoded}.html#p1"
-    body = search_page(corpus, "en").body
-    options = _check(body).cssselect("#ed-search-text option")
-    assert [o.get("value") for o in options] == ["", HOSTILE_ID]
+    body = reading.reading_page(corpus, text, "en").body
+    field = _check(body).cssselect('.ed-search-in-text input[name="text"]')
+    assert [f.get("value") for f in field] == [HOSTILE_ID]
