@@ -588,7 +588,7 @@
     var n = form.edShown;
     var plural = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
     status.replaceChildren(n ? (strings.results[plural] || strings.results.other).replace("{n}", n)
-      : strings.none.replace("{q}", q));
+      : (state.more ? strings.none_yet : strings.none).replace("{q}", q));
     if (state.suggestion) {
       var again = el("a", { href: "?q=" + encodeURIComponent(state.suggestion), class: "ed-search-suggestion" }, [state.suggestion]);
       var said = strings.did_you_mean.split("{q}");
