@@ -36,7 +36,7 @@ ATTRIBUTES = {
     "data-failed", "data-field", "data-follow", "data-kind", "data-lang", "data-original", "data-paragraph",
     "data-paragraphs", "data-ref", "data-root", "data-sentence", "data-sentences",
     "data-shards", "data-strings", "data-title", "data-ui", "data-version", "download", "for",
-    "hidden", "href", "id", "lang", "method", "name", "readonly", "role", "rows", "spellcheck",
+    "hidden", "href", "id", "lang", "method", "name", "placeholder", "readonly", "role", "rows", "spellcheck",
     "style", "tabindex", "title", "type", "value",
 }  # fmt: skip
 UI = ("en", "pl", "uk")
