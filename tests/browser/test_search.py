@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -403,6 +404,18 @@ def test_results_come_as_the_reader_types_a_word_begun(page: Page, base: str, gu
     assert marks and all(m.lower().startswith("mandż") for m in marks)
     assert "?q=" not in page.url  # typing does not rewrite the address; Enter does
     expect(page.locator(".ed-search-why").first).to_contain_text("Mandż")
+    guard.assert_clean()
+
+
+def test_enter_keeps_the_results_of_a_word_begun(page: Page, base: str, guard) -> None:
+    # "Mandż" is no whole word: sent by Enter (or a link) it is taken as begun, as while typing
+    for url in (f"{base}/pl", f"{base}/uk"):
+        links = search(page, url, "Mandż")
+        assert links and all(x["marks"][0].lower().startswith("mandż") for x in links)
+    page.goto(f"{base}/uk/search.html?q=" + quote("Яп"))
+    expect(page.locator(".ed-search-group").first).to_be_visible()
+    marks = page.eval_on_selector_all(".ed-search-group mark", "ms => ms.map(m => m.textContent)")
+    assert marks and all(m.lower().startswith("яп") for m in marks)
     guard.assert_clean()
 
 

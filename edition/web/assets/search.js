@@ -646,10 +646,18 @@
         history.replaceState(null, "", "?" + p.toString());
       }
       if (!q) return;
-      // As the reader types, the last word may be the beginning of one (not after a space).
-      filter.prefix = typing && !/\s$/.test(raw);
+      // As the reader types, the last word may be the beginning of one (not after a space);
+      // a query sent (Enter, a link) that finds no whole word is then taken as begun too, so
+      // Enter never takes away the results the reader saw while typing.
+      var begun = !/\s$/.test(raw);
+      filter.prefix = typing && begun;
       var mine = ++latest;
-      search(q, filter).then(function (state) { if (mine === latest) render(form, state, q, false); });
+      search(q, filter).then(function (state) {
+        if (state.results.length || filter.prefix || !begun) return state;
+        return search(q, Object.assign({}, filter, { prefix: true })).then(function (begunState) {
+          return begunState.results.length ? begunState : state;
+        });
+      }).then(function (state) { if (mine === latest) render(form, state, q, false); });
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); run(true, false); });
     var typing;
