@@ -40,7 +40,16 @@ def search_page(corpus: Corpus, ui: str) -> Page:
         '<strong></strong><input type="hidden" name="text" value=""> '
         f'<button type="button" class="md-button">{esc(s["search_all_texts"])}</button></span>'
     )
-    keys = ("results", "none", "none_yet", "more", "did_you_mean", "why_form", "why_entry", "why_fold")
+    keys = (
+        "results",
+        "none",
+        "none_yet",
+        "more",
+        "did_you_mean",
+        "why_form",
+        "why_entry",
+        "why_fold",
+    )
     strings = esc(
         json.dumps({k: s[f"search_{k}"] for k in (*keys, "why_prefix")}, ensure_ascii=False)
     )
