@@ -247,6 +247,7 @@ def generate(
     is read and made again (see ``edition.build.session``). Raises EditionError, or
     WorkerError (a bug)."""
     policy = gc_policy.BuildPolicy()
+    build: Build | None = None
     try:
         if session is None:
             corpus, changes = load(settings), Changes(None, None)
@@ -273,14 +274,8 @@ def generate(
                 write_files(staging, files, held)
 
         data = worker.start("the data files", write_data, fork)
-    except BaseException as exc:
-        policy.end()
-        if session is not None and not isinstance(exc, EditionError):
-            session.forget()  # what it holds may not be what the files are
-        raise
-    landed = (lambda: None) if session is None else session.data_landed
-    build = Build(corpus, data, staging, site, policy, landed)
-    try:
+        landed = (lambda: None) if session is None else session.data_landed
+        build = Build(corpus, data, staging, site, policy, landed)
         made = None if session is None else session.register_pages_made()
 
         def write_register() -> tuple[set[str], register_web.Made | None]:
@@ -303,9 +298,12 @@ def generate(
             kept |= session.made(written, made, layout)
         prune(docs, GENERATED_DIRS, kept)
     except BaseException as exc:
-        build.cancel()
+        if build is None:
+            policy.end()
+        else:  # the data files' process too
+            build.cancel()
         if session is not None and not isinstance(exc, EditionError):
-            session.forget()
+            session.forget()  # what it holds may not be what the files are
         raise
     return build
 

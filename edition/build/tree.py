@@ -13,33 +13,34 @@ Contents = Mapping[str, bytes] | Iterable[tuple[str, bytes]]  # path -> content,
 def write_files(base: Path, files: Contents, held: Path | None = None) -> set[str]:
     """Write each file under ``base`` whose content differs (from the same file under
     ``held``, if given: a folder ``base`` will be moved into); returns every path given."""
-    kept: set[str] = set()
-    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
-    for rel, content in files.items() if isinstance(files, Mapping) else files:
-        kept.add(rel)
-        path = base / rel
-        try:
-            if ((held or base) / rel).read_bytes() == content:
-                continue
-        except FileNotFoundError:
-            pass
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.write_bytes(content)
-    return kept
+    return _write(base, files, held or base)
 
 
 def write_new(base: Path, files: Contents) -> None:
     """Write each file under ``base``, a folder made empty for them (a staging folder): no
     file is there to compare with, so none is read first."""
-    made: set[Path] = set()
+    _write(base, files, None)
+
+
+def _write(base: Path, files: Contents, compared: Path | None) -> set[str]:
+    """Write ``files`` under ``base``, skipping each one whose content the same path under
+    ``compared`` already holds; returns every path given."""
+    kept: set[str] = set()
+    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
     for rel, content in files.items() if isinstance(files, Mapping) else files:
+        kept.add(rel)
         path = base / rel
+        if compared is not None:
+            try:
+                if (compared / rel).read_bytes() == content:
+                    continue
+            except FileNotFoundError:
+                pass
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
         path.write_bytes(content)
+    return kept
 
 
 def prune(base: Path, managed: tuple[str, ...], kept: set[str]) -> None:
